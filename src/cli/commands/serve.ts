@@ -1,0 +1,31 @@
+import { loadConfig } from '../../config/env.ts';
+import { buildApp } from '../../http/app.ts';
+import { migrate } from '../../store/migrate.ts';
+import { openStore } from '../../store/store.ts';
+import { seedDemoIfEmpty } from '../../commands/seed/seed-demo.ts';
+import type { CliCommand } from './command.ts';
+import { optionString } from '../arguments.ts';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: 'serve [--port N]',
+  summary: 'migrate, load the demo data into an empty embedded database, and serve HTTP',
+  async run(args) {
+    const config = loadConfig(optionString(args, 'port') === undefined ? process.env : { ...process.env, PORT: optionString(args, 'port') });
+    const store = openStore(config.database);
+    const migrations = await migrate(store);
+    const seeded = await seedDemoIfEmpty(store, config);
+    const app = await buildApp({ config, store });
+    app.log.info({ database: config.database.kind, migrations: migrations.applied, demoSeeded: seeded, secret: config.secretSource }, 'greenlist starting');
+    const shutdown = async (signal: string) => {
+      app.log.info({ signal }, 'shutting down');
+      await app.close();
+      await store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+    return new Promise<number>(() => {});
+  },
+};

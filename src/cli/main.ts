@@ -1,0 +1,39 @@
+/**
+ * `npx greenlist <command>`: the same use cases as the web, from a terminal.
+ * Failures print one line and exit with the code from the error table.
+ */
+import { AppError } from '../domain/errors.ts';
+import { COMMANDS } from './commands/index.ts';
+import { parseArguments } from './arguments.ts';
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return ['usage: greenlist <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    console.error(`greenlist: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(parseArguments(rest));
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exitCode = code;
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`greenlist: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,15 @@
+/** Opens the configured store for a CLI command, migrated, and closes it afterwards. */
+import { loadConfig, type Config } from '../config/env.ts';
+import { migrate } from '../store/migrate.ts';
+import { openStore, type Store } from '../store/store.ts';
+
+export async function withStore<T>(work: (store: Store, config: Config) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const store = openStore(config.database);
+  try {
+    if (options.migrate !== false) await migrate(store);
+    return await work(store, config);
+  } finally {
+    await store.close();
+  }
+}

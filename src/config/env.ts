@@ -1,0 +1,122 @@
+/**
+ * Configuration: parsed once at boot from the environment against one schema. A wrong
+ * value stops the process with the variable's name and the reason; nothing reads
+ * process.env anywhere else.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { AppError } from '../domain/errors.ts';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  database: DatabaseConfig;
+  port: number;
+  host: string;
+  /** Secret for signing cookies and tokens; at least 32 characters. */
+  secret: string;
+  /** Where the secret came from, for the boot log (never the value). */
+  secretSource: 'environment' | 'file' | 'generated';
+  logLevel: LogLevel;
+  dataDirectory: string;
+  /** Load the demo data set when the embedded database is empty. */
+  demo: boolean;
+  /** Public origin used in feeds, sitemaps and certificate QR codes. */
+  publicUrl: string;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** One row per variable: how to read it and what it defaults to. */
+export const ENVIRONMENT_VARIABLES = [
+  { name: 'DATABASE_URL', default: 'sqlite:./data/greenlist.db', meaning: '`sqlite:path` (embedded, default) or `postgres://user:pass@host:port/db`' },
+  { name: 'PORT', default: '3000', meaning: 'HTTP port (1–65535)' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'interface to listen on' },
+  { name: 'GREENLIST_SECRET', default: '(generated into data/secret)', meaning: 'cookie and token secret, ≥ 32 characters' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: LOG_LEVELS.join(' | ') },
+  { name: 'GREENLIST_DATA_DIR', default: './data', meaning: 'folder for the SQLite file, the secret, uploads and keys' },
+  { name: 'GREENLIST_DEMO', default: '1', meaning: '0 never loads the demo data set on its own' },
+  { name: 'PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'public origin for feeds, sitemap and certificate QR codes' },
+] as const;
+
+function fail(variable: string, reason: string): never {
+  throw new AppError('CONFIG', `${variable}: ${reason}`, { path: variable });
+}
+
+export function parseDatabaseUrl(value: string, variable = 'DATABASE_URL'): DatabaseConfig {
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') fail(variable, 'sqlite: needs a file path, e.g. sqlite:./data/greenlist.db');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      fail(variable, 'is not a valid postgres:// URL');
+    }
+    if (url.pathname.length <= 1) fail(variable, 'names no database (postgres://user:pass@host:5432/DATABASE)');
+    const schema = url.searchParams.get('schema') ?? undefined;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) fail(variable, `schema "${schema}" must be a lower-case identifier`);
+    url.searchParams.delete('schema');
+    return schema === undefined ? { kind: 'postgres', url: url.toString() } : { kind: 'postgres', url: url.toString(), schema };
+  }
+  fail(variable, `must start with sqlite: or postgres:// (got "${value.slice(0, 40)}")`);
+}
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value)) fail('PORT', `must be a whole number, got "${value}"`);
+  const port = Number(value);
+  if (port < 0 || port > 65535) fail('PORT', `must be between 0 and 65535, got ${port}`);
+  return port;
+}
+
+function readSecret(value: string | undefined, dataDirectory: string): Pick<Config, 'secret' | 'secretSource'> {
+  if (value !== undefined && value !== '') {
+    if (value.length < 32) fail('GREENLIST_SECRET', `must be at least 32 characters (got ${value.length})`);
+    return { secret: value, secretSource: 'environment' };
+  }
+  const file = join(dataDirectory, 'secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length < 32) fail('GREENLIST_SECRET', `${file} holds fewer than 32 characters; delete it to regenerate`);
+    return { secret: stored, secretSource: 'file' };
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const generated = randomBytes(32).toString('base64url');
+  writeFileSync(file, generated + '\n', { mode: 0o600 });
+  return { secret: generated, secretSource: 'generated' };
+}
+
+/** Parses the environment; throws AppError CONFIG naming the variable that is wrong. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const dataDirectory = resolve(environment.GREENLIST_DATA_DIR || './data');
+  const database = parseDatabaseUrl(environment.DATABASE_URL || `sqlite:${join(dataDirectory, 'greenlist.db')}`);
+  const port = parsePort(environment.PORT || '3000');
+  const logLevel = (environment.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const demoValue = environment.GREENLIST_DEMO ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(demoValue)) fail('GREENLIST_DEMO', `must be 0 or 1, got "${demoValue}"`);
+  const publicUrl = (environment.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    fail('PUBLIC_URL', `is not a URL: "${publicUrl}"`);
+  }
+  return {
+    database,
+    port,
+    host: environment.HOST || '0.0.0.0',
+    ...readSecret(environment.GREENLIST_SECRET, dataDirectory),
+    logLevel,
+    dataDirectory,
+    demo: demoValue === '1' || demoValue === 'true',
+    publicUrl,
+  };
+}

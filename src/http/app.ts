@@ -1,0 +1,103 @@
+/**
+ * Builds the Fastify application: plugins, security headers, the error mapping, the
+ * OpenAPI document, the JSON API and the server-rendered site. Handlers stay thin:
+ * validate → load → authorize → command → present.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config/env.ts';
+import type { Store } from '../store/store.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerApiRoutes } from './routes/index.ts';
+import { registerWebRoutes } from '../web/routes/index.ts';
+import { languageFromUrl, stripLanguagePrefix } from '../web/i18n/language.ts';
+import { ERROR_CODE_TABLE_MARKDOWN } from './error-table.ts';
+import { registerCsrfCheck } from './auth.ts';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    context: AppContext;
+  }
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: context.config.logLevel === 'silent' ? false : { level: context.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    // /en/… serves the same pages in English; the prefix is dropped before routing and
+    // the language is read back from the original URL (web/i18n/language.ts).
+    rewriteUrl: (request) => stripLanguagePrefix(request.url ?? '/'),
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('context', context);
+  app.decorateRequest('lang', 'zh-CN');
+  app.addHook('onRequest', async (request) => {
+    request.lang = languageFromUrl(request.originalUrl);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(cookie, { secret: context.config.secret });
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'greenlist API',
+        version: '1',
+        description: 'The open platform for the green-manufacturing (绿色工厂) programme.\n\nErrors are `{ "error": { "code", "message", "path"? } }`.\n\n' + ERROR_CODE_TABLE_MARKDOWN,
+      },
+      servers: [{ url: context.config.publicUrl }],
+      tags: [
+        { name: 'system', description: 'Health and metadata' },
+        { name: 'public', description: 'Lists, enterprises, batches and counts anyone may read' },
+        { name: 'auth', description: 'Sign-in and sessions' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+
+  registerErrorHandling(app);
+  registerCsrfCheck(app);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(registerApiRoutes);
+  await app.register(registerWebRoutes);
+  return app;
+}

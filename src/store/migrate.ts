@@ -1,0 +1,34 @@
+/**
+ * Runs the migrations in name order on either database, through Kysely's Migrator
+ * (which records them in kysely_migration and holds a lock while it runs).
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { AppError } from '../domain/errors.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Store } from './store.ts';
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrate(store: Store): Promise<MigrationReport> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const migrations: Record<string, Migration> = {};
+      for (const migration of MIGRATIONS) {
+        migrations[migration.name] = { up: (db) => migration.up(db, store.capabilities) };
+      }
+      return migrations;
+    },
+  };
+  // Kysely looks for its bookkeeping tables in every schema; name ours when the
+  // PostgreSQL store lives in a schema of its own.
+  const schema = store.config.kind === 'postgres' ? store.config.schema : undefined;
+  const migrator = new Migrator({ db: store.db, provider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new AppError('INTERNAL', `migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

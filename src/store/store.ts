@@ -1,0 +1,107 @@
+/**
+ * Opens the one store over either database: Kysely on better-sqlite3 (embedded, WAL) or
+ * on a `pg` pool. Everything above receives a `Store` and never knows which it got,
+ * except through `store.capabilities`.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/env.ts';
+import type { Database } from './schema.ts';
+import { postgresCapabilities, sqliteCapabilities, type Capabilities } from './kysely/capabilities.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the whole database or a transaction: repositories accept both. */
+export type Executor = Kysely<Database>;
+
+export interface Store {
+  readonly db: Db;
+  readonly capabilities: Capabilities;
+  readonly config: DatabaseConfig;
+  transaction<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
+  /** SQLite only: the raw handle for online backup and pragmas. */
+  readonly sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+// pg returns bigint (count(*), identity ids) as strings by default; every value we store
+// fits a JavaScript number, so parse them as numbers on both databases alike.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+/**
+ * better-sqlite3 compiles a statement on every `prepare`; Kysely prepares each query
+ * it runs. Caching the compiled statements by SQL text makes repeated queries skip the
+ * SQLite parser (measured in bench/store.ts).
+ */
+function withStatementCache(database: SqliteDatabase.Database, size = 500): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = database.prepare.bind(database);
+  const cached = Object.create(database) as SqliteDatabase.Database;
+  cached.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      statement = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as SqliteDatabase.Database['prepare'];
+  cached.close = () => {
+    cache.clear();
+    return database.close();
+  };
+  return cached;
+}
+
+function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): Store {
+  if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+  const database = new SqliteDatabase(config.path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return {
+    db,
+    capabilities: sqliteCapabilities,
+    config,
+    sqlite: database,
+    transaction: (work) => db.transaction().execute(work),
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Store {
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema},public` }),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    capabilities: postgresCapabilities,
+    config,
+    transaction: (work) => db.transaction().execute(work),
+    close: () => db.destroy(),
+  };
+}
+
+export function openStore(config: DatabaseConfig): Store {
+  return config.kind === 'sqlite' ? openSqlite(config) : openPostgres(config);
+}
+
+/** Current time as stored: ISO-8601 UTC text. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** Parses a JSON text column (documents are stored as text on both databases). */
+export function fromJson<T>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
+}
