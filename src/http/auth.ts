@@ -4,7 +4,7 @@
  * that change state must carry the session's CSRF token (`x-csrf-token` header or a
  * `_csrf` form field); bearer requests carry no ambient credential and are exempt.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, UserActor } from '../domain/actors/actor.ts';
 import { AppError } from '../domain/errors.ts';
@@ -75,13 +75,57 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+/** Cookie holding the form token of visitors without a session (double-submit pattern). */
+export const FORM_COOKIE = 'gl_form';
+
+const CSRF_ERROR = 'The form token is missing or stale; reload the page and try again / 表单令牌缺失或已过期，请刷新页面后重试';
+
+function isFormPost(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
+function sentToken(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = request.body as Record<string, unknown> | undefined;
+  const field = body?._csrf;
+  if (typeof field === 'string') return field;
+  // @fastify/multipart with attachFieldsToBody gives fields as { value } objects
+  if (typeof field === 'object' && field !== null && typeof (field as { value?: unknown }).value === 'string') return (field as { value: string }).value;
+  return undefined;
+}
+
+/**
+ * The token a page embeds in its forms (`<input type="hidden" name="_csrf">`): the
+ * session's token when signed in, otherwise a per-visitor token in an HttpOnly cookie.
+ */
+export async function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): Promise<string> {
+  const session = await sessionOf(request);
+  if (session !== null) return session.csrfToken;
+  const existing = request.cookies?.[FORM_COOKIE];
+  if (existing !== undefined && existing.length >= 20) return existing;
+  const token = randomBytes(24).toString('base64url');
+  reply.setCookie(FORM_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+  return token;
+}
+
+/**
+ * Every state-changing request that a browser could send with ambient credentials must
+ * prove it came from our page: cookie sessions by the session token, anonymous form
+ * posts by the double-submitted form token. JSON requests without a session carry no
+ * credential (and cannot be sent cross-site without CORS), bearer requests neither.
+ */
 export function registerCsrfCheck(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     const session = await sessionOf(request);
-    if (session === null || session.via !== 'cookie') return;
-    const body = request.body as Record<string, unknown> | undefined;
-    const sent = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
-    if (sent !== session.csrfToken) throw new AppError('CSRF', 'The form token is missing or stale; reload the page and try again / 表单令牌缺失或已过期，请刷新页面后重试');
+    if (session !== null) {
+      if (session.via === 'cookie' && sentToken(request) !== session.csrfToken) throw new AppError('CSRF', CSRF_ERROR);
+      return;
+    }
+    if (!isFormPost(request)) return;
+    const cookie = request.cookies?.[FORM_COOKIE];
+    if (cookie === undefined || sentToken(request) !== cookie) throw new AppError('CSRF', CSRF_ERROR);
   });
 }

@@ -24,7 +24,7 @@ export async function migrate(store: Store): Promise<MigrationReport> {
   // Kysely looks for its bookkeeping tables in every schema; name ours when the
   // PostgreSQL store lives in a schema of its own.
   const schema = store.config.kind === 'postgres' ? store.config.schema : undefined;
-  const migrator = new Migrator({ db: store.db, provider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
+  const migrator = new Migrator({ db: store.db, provider, allowUnorderedMigrations: true, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -322,6 +322,7 @@ export interface ListEntriesTable {
   removal_reason: string | null;
   removal_mode: string | null;
   renamed_from: string | null;
+  renamed_on: DateText | null;
   created_at: Timestamp;
 }
 

@@ -39,7 +39,7 @@ test('serve on an empty data folder seeds the demo and serves the home page', as
     assert.match(html, /<span class="stat-value">240<\/span>\s*<span class="stat-label">登记企业/);
     assert.match(html, /第四批绿色工厂名单/);
     const health = await fetch(address + '/healthz');
-    assert.equal((await health.json()).status, 'ok');
+    assert.equal(((await health.json()) as { status: string }).status, "ok");
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -4,6 +4,8 @@ import { migrate } from '../../store/migrate.ts';
 import { openStore } from '../../store/store.ts';
 import { seedDemoIfEmpty } from '../../commands/seed/seed-demo.ts';
 import type { CliCommand } from './command.ts';
+import { startJobLoop } from '../../commands/jobs/job-runner.ts';
+import '../../commands/jobs/handlers.ts';
 import { optionString } from '../arguments.ts';
 
 export const serveCommand: CliCommand = {
@@ -17,8 +19,10 @@ export const serveCommand: CliCommand = {
     const seeded = await seedDemoIfEmpty(store, config);
     const app = await buildApp({ config, store });
     app.log.info({ database: config.database.kind, migrations: migrations.applied, demoSeeded: seeded, secret: config.secretSource }, 'greenlist starting');
+    const stopJobs = startJobLoop(store, { onError: (error) => app.log.error({ err: error }, 'job loop failed') });
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
+      await stopJobs();
       await app.close();
       await store.close();
       process.exit(0);

@@ -109,7 +109,7 @@ export async function seedDemoLists(db: Executor, input: { authorities: DemoAuth
       for (const e of entries) {
         await db
           .insertInto('list_entries')
-          .values({ batch_id: batch.id, programme_id: input.programmeId, tier: spec.tier, authority_id: input.authorities[spec.authority], enterprise_id: e.id, factory_id: e.factoryId, application_id: null, name_zh: e.nameZh, name_en: e.nameEn, province_code: e.provinceCode, city_code: e.cityCode, industry_code: e.industryCode, status: 'listed', listed_on: spec.publishedOn!, removed_on: null, removal_reason: null, removal_mode: null, renamed_from: null, created_at: created })
+          .values({ batch_id: batch.id, programme_id: input.programmeId, tier: spec.tier, authority_id: input.authorities[spec.authority], enterprise_id: e.id, factory_id: e.factoryId, application_id: null, name_zh: e.nameZh, name_en: e.nameEn, province_code: e.provinceCode, city_code: e.cityCode, industry_code: e.industryCode, status: 'listed', listed_on: spec.publishedOn!, removed_on: null, removal_reason: null, removal_mode: null, renamed_from: null, renamed_on: null, created_at: created })
           .execute();
         listEntries++;
       }
@@ -137,7 +137,7 @@ export async function seedDemoLists(db: Executor, input: { authorities: DemoAuth
   const renamed = olderEntries[2];
   if (renamed !== undefined) {
     const newName = renamed.name_zh.replace('有限公司', '股份有限公司');
-    await db.updateTable('list_entries').set({ status: 'renamed', renamed_from: renamed.name_zh, name_zh: newName }).where('id', '=', renamed.id).execute();
+    await db.updateTable('list_entries').set({ status: 'renamed', renamed_from: renamed.name_zh, renamed_on: '2026-03-18', name_zh: newName }).where('id', '=', renamed.id).execute();
     const enterprise = await db.selectFrom('enterprises').select(['name_en', 'credit_code']).where('id', '=', renamed.enterprise_id).executeTakeFirstOrThrow();
     await db.updateTable('enterprises').set({ name_zh: newName, search_text: searchTextOf({ nameZh: newName, nameEn: enterprise.name_en, creditCode: enterprise.credit_code }) }).where('id', '=', renamed.enterprise_id).execute();
   }
