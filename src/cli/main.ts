@@ -25,6 +25,12 @@ async function main(argv: string[]): Promise<number> {
   return command.run(parseArguments(rest));
 }
 
+// `greenlist kpi x.json | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   const code = await main(process.argv.slice(2));
   if (code !== 0) process.exitCode = code;

@@ -6,15 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode } from '../domain/errors.ts';
 import { renderErrorPage } from '../web/pages/error-page.tsx';
-
-/** `/energy/2/unit` (JSON pointer) → `energy[2].unit`. */
-export function pointerToPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .filter((part) => part !== '')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
-}
+import { pointerToPath } from '../domain/json-pointer.ts';
 
 function fromFastifyError(error: FastifyError): AppError {
   if (error.validation !== undefined && error.validation.length > 0) {

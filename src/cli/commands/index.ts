@@ -5,5 +5,6 @@ import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { auditCommand } from './audit.ts';
+import { kpiCommand, scoreCommand } from './engine.ts';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, seedCommand, backupCommand, restoreCommand, auditCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, seedCommand, backupCommand, restoreCommand, auditCommand, kpiCommand, scoreCommand];

@@ -3,6 +3,7 @@ import { buildApp } from '../../http/app.ts';
 import { migrate } from '../../store/migrate.ts';
 import { openStore } from '../../store/store.ts';
 import { seedDemoIfEmpty } from '../../commands/seed/seed-demo.ts';
+import { syncFrameworks } from '../../commands/frameworks/sync-frameworks.ts';
 import type { CliCommand } from './command.ts';
 import { startJobLoop } from '../../commands/jobs/job-runner.ts';
 import '../../commands/jobs/handlers.ts';
@@ -16,6 +17,7 @@ export const serveCommand: CliCommand = {
     const config = loadConfig(optionString(args, 'port') === undefined ? process.env : { ...process.env, PORT: optionString(args, 'port') });
     const store = openStore(config.database);
     const migrations = await migrate(store);
+    await syncFrameworks(store);
     const seeded = await seedDemoIfEmpty(store, config);
     const app = await buildApp({ config, store });
     app.log.info({ database: config.database.kind, migrations: migrations.applied, demoSeeded: seeded, secret: config.secretSource }, 'greenlist starting');

@@ -31,17 +31,19 @@ interface BatchSpec {
   noticeNumber: string | null;
   publishedOn: string | null;
   status: 'published' | 'notice';
+  /** The framework version the batch pins (frameworks.id). */
+  frameworkId: string;
   source: string;
 }
 
 const BATCHES: readonly BatchSpec[] = [
-  { slug: 'national-factory-4', tier: 'national', authority: 'national', nameZh: '第四批绿色工厂名单', nameEn: 'Green factories, 4th batch', ordinal: 4, year: 2019, noticeNumber: null, publishedOn: '2019-09-17', status: 'published', source: 'batch 4 (2019), 602 factories [V] (domain.md §4); publication date: demo' },
-  { slug: 'jiangxi-factory-2', tier: 'province', authority: 'jiangxi', nameZh: '江西省第二批绿色工厂名单', nameEn: 'Jiangxi green factories, 2nd provincial batch', ordinal: 2, year: 2019, noticeNumber: null, publishedOn: '2019-12-20', status: 'published', source: 'Jiangxi 2nd provincial list (domain.md §7); date: demo' },
-  { slug: 'national-factory-2024', tier: 'national', authority: 'national', nameZh: '2024年度绿色工厂名单', nameEn: 'Green factories, 2024 list', ordinal: null, year: 2024, noticeNumber: '工信厅节函〔2025〕33号', publishedOn: '2025-01-22', status: 'published', source: 'domain.md §3.2 and §4 [V]' },
-  { slug: 'jiangxi-factory-2025', tier: 'province', authority: 'jiangxi', nameZh: '江西省2025年度绿色工厂名单', nameEn: 'Jiangxi green factories, 2025 provincial list', ordinal: null, year: 2025, noticeNumber: null, publishedOn: '2025-12-26', status: 'published', source: 'demo' },
-  { slug: 'jiujiang-factory-2025', tier: 'city', authority: 'jiujiang', nameZh: '九江市2025年度绿色工厂名单', nameEn: 'Jiujiang green factories, 2025 city list', ordinal: null, year: 2025, noticeNumber: null, publishedOn: '2025-11-28', status: 'published', source: 'demo' },
-  { slug: 'national-factory-2025', tier: 'national', authority: 'national', nameZh: '2025年度绿色工厂名单', nameEn: 'Green factories, 2025 list', ordinal: null, year: 2025, noticeNumber: '工信厅节函〔2026〕97号', publishedOn: '2026-03-18', status: 'published', source: 'domain.md §3.2 and §4 [V]' },
-  { slug: 'national-factory-2026', tier: 'national', authority: 'national', nameZh: '2026年度绿色工厂名单', nameEn: 'Green factories, 2026 list', ordinal: null, year: 2026, noticeNumber: null, publishedOn: null, status: 'notice', source: 'demo: under public notice' },
+  { slug: 'national-factory-4', tier: 'national', authority: 'national', nameZh: '第四批绿色工厂名单', nameEn: 'Green factories, 4th batch', ordinal: 4, year: 2019, noticeNumber: null, publishedOn: '2019-09-17', status: 'published', frameworkId: 'gbt36132-2018@2018.1', source: 'batch 4 (2019), 602 factories [V] (domain.md §4); publication date: demo' },
+  { slug: 'jiangxi-factory-2', tier: 'province', authority: 'jiangxi', nameZh: '江西省第二批绿色工厂名单', nameEn: 'Jiangxi green factories, 2nd provincial batch', ordinal: 2, year: 2019, noticeNumber: null, publishedOn: '2019-12-20', status: 'published', frameworkId: 'gbt36132-2018@2018.1', source: 'Jiangxi 2nd provincial list (domain.md §7); date: demo' },
+  { slug: 'national-factory-2024', tier: 'national', authority: 'national', nameZh: '2024年度绿色工厂名单', nameEn: 'Green factories, 2024 list', ordinal: null, year: 2024, noticeNumber: '工信厅节函〔2025〕33号', publishedOn: '2025-01-22', status: 'published', frameworkId: 'gbt36132-2018@2018.1', source: 'domain.md §3.2 and §4 [V]' },
+  { slug: 'jiangxi-factory-2025', tier: 'province', authority: 'jiangxi', nameZh: '江西省2025年度绿色工厂名单', nameEn: 'Jiangxi green factories, 2025 provincial list', ordinal: null, year: 2025, noticeNumber: null, publishedOn: '2025-12-26', status: 'published', frameworkId: 'gbt36132-2018@2018.1', source: 'demo' },
+  { slug: 'jiujiang-factory-2025', tier: 'city', authority: 'jiujiang', nameZh: '九江市2025年度绿色工厂名单', nameEn: 'Jiujiang green factories, 2025 city list', ordinal: null, year: 2025, noticeNumber: null, publishedOn: '2025-11-28', status: 'published', frameworkId: 'gbt36132-2018@2018.1', source: 'demo' },
+  { slug: 'national-factory-2025', tier: 'national', authority: 'national', nameZh: '2025年度绿色工厂名单', nameEn: 'Green factories, 2025 list', ordinal: null, year: 2025, noticeNumber: '工信厅节函〔2026〕97号', publishedOn: '2026-03-18', status: 'published', frameworkId: 'gbt36132-2018@2018.1', source: 'domain.md §3.2 and §4 [V]' },
+  { slug: 'national-factory-2026', tier: 'national', authority: 'national', nameZh: '2026年度绿色工厂名单', nameEn: 'Green factories, 2026 list', ordinal: null, year: 2026, noticeNumber: null, publishedOn: null, status: 'notice', frameworkId: 'gbt36132-2025@2025.1', source: 'demo: under public notice' },
 ];
 
 function shuffled<T>(random: Random, items: readonly T[]): T[] {
@@ -60,7 +62,7 @@ export interface DemoListsReport {
 }
 
 /** `today` decides the open notice's dates, so the demo always has one notice open. */
-export async function seedDemoLists(db: Executor, input: { authorities: DemoAuthorities; programmeId: number; frameworkId: string | null; enterprises: readonly SeededEnterprise[]; today: string }): Promise<DemoListsReport> {
+export async function seedDemoLists(db: Executor, input: { authorities: DemoAuthorities; programmeId: number; enterprises: readonly SeededEnterprise[]; today: string }): Promise<DemoListsReport> {
   const random = createRandom(2019_09_17);
   const [plant, ...others] = input.enterprises;
   if (plant === undefined) throw new Error('seedDemoLists needs the silicone plant first');
@@ -94,7 +96,7 @@ export async function seedDemoLists(db: Executor, input: { authorities: DemoAuth
         ordinal: spec.ordinal,
         year: spec.year,
         notice_number: spec.noticeNumber,
-        framework_id: input.frameworkId,
+        framework_id: spec.frameworkId,
         status: spec.status,
         recommend_deadline: spec.tier === 'national' ? `${spec.year}-07-31` : null,
         published_on: spec.publishedOn,

@@ -15,6 +15,7 @@ import { now, type Store } from '../../store/store.ts';
 import { seedDemoLists, type SeededEnterprise } from './demo-lists.ts';
 import { demoUserSpecs, hashDemoPasswords, seedAuthorities, seedEvaluatorOrg, seedProgrammes, seedUsers } from './demo-organisation.ts';
 import { annualDataColumns } from './annual-data-columns.ts';
+import { syncFrameworks } from '../frameworks/sync-frameworks.ts';
 
 export interface SeedReport {
   enterprises: number;
@@ -33,6 +34,7 @@ export async function seedDemo(store: Store, options: { today?: string } = {}): 
   if (existing !== undefined) throw new AppError('CONFLICT', 'the database already holds enterprises; the demo data set loads only into an empty database');
   const enterprises = demoEnterprises();
   const hashes = await hashDemoPasswords(8);
+  await syncFrameworks(store);
   return store.transaction(async (trx) => {
     const authorities = await seedAuthorities(trx);
     const programmes = await seedProgrammes(trx);
@@ -63,7 +65,7 @@ export async function seedDemo(store: Store, options: { today?: string } = {}): 
     }
     const specs = demoUserSpecs(authorities, seeded[0]!.id, evaluatorOrgId);
     await seedUsers(trx, specs, hashes);
-    const lists = await seedDemoLists(trx, { authorities, programmeId: programmes.get('green_factory')!, frameworkId: null, enterprises: seeded, today });
+    const lists = await seedDemoLists(trx, { authorities, programmeId: programmes.get('green_factory')!, enterprises: seeded, today });
     const news = demoNews();
     for (const item of news) {
       await trx

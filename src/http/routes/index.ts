@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { registerHealthRoutes } from './system/health.ts';
 import { registerFigureRoutes } from './system/figures.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { registerEngineRoutes } from './engine/engine-routes.ts';
 
 export async function registerApiRoutes(app: FastifyInstance): Promise<void> {
   await registerHealthRoutes(app);
   await registerFigureRoutes(app);
   await registerAuthRoutes(app);
+  await registerEngineRoutes(app);
 }
