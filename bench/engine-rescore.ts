@@ -67,14 +67,33 @@ export function generateFactoryYear(random: () => number): { data: AnnualData; q
   };
 }
 
-export async function run(options: { count: number; seed?: number }): Promise<{ name: string; count: number; ms: number; perSecond: number }> {
+/**
+ * The baseline measured in the same run: the least any scorer must do per factory-year —
+ * read every energy entry and multiply by a coefficient — without unit checks, factors
+ * with provenance, traces or indicators.
+ */
+function baselineMs(batch: readonly { data: AnnualData }[]): number {
+  let sink = 0;
+  const started = process.hrtime.bigint();
+  for (const { data } of batch) {
+    let kgce = 0;
+    for (const entry of data.energy) kgce += entry.quantity * 0.1229;
+    sink += kgce / ((data.output?.valueTenThousandYuan ?? 0) + 1);
+  }
+  if (!Number.isFinite(sink)) throw new Error('bench: non-finite baseline');
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+export async function run(options: { count: number; seed?: number }): Promise<{ name: string; count: number; ms: number; perSecond: number; baselineMs: number }> {
   const framework = getFramework('gbt36132-2025');
   const random = prng(options.seed ?? 20260101);
   const chunk = 50_000;
   let elapsed = 0;
+  let baseline = 0;
   let checksum = 0;
   for (let done = 0; done < options.count; done += chunk) {
     const batch = Array.from({ length: Math.min(chunk, options.count - done) }, () => generateFactoryYear(random));
+    baseline += baselineMs(batch);
     const started = process.hrtime.bigint();
     for (const { data, qualitative } of batch) {
       const result = score({ framework, data, qualitative, basicRequirements: { 'basic.lawful-compliance': true } });
@@ -83,7 +102,7 @@ export async function run(options: { count: number; seed?: number }): Promise<{ 
     elapsed += Number(process.hrtime.bigint() - started) / 1e6;
   }
   if (!Number.isFinite(checksum)) throw new Error('bench: non-finite checksum');
-  return { name: 'engine-rescore (KPIs + GB/T 36132-2025 score)', count: options.count, ms: Math.round(elapsed), perSecond: Math.round(options.count / (elapsed / 1000)) };
+  return { name: 'engine-rescore (KPIs + GB/T 36132-2025 score)', count: options.count, ms: Math.round(elapsed), perSecond: Math.round(options.count / (elapsed / 1000)), baselineMs: Math.round(baseline) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
