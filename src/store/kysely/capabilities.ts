@@ -30,6 +30,8 @@ export interface Capabilities {
   searchEnterpriseIds(db: Kysely<Database>, needle: string, limit: number, offset: number): Promise<number[]>;
   /** Number of search hits, capped at `cap` so a one-character query stays cheap. */
   countEnterpriseMatches(db: Kysely<Database>, needle: string, cap: number): Promise<number>;
+  /** After rows were inserted with explicit ids (bulk loads), make the next generated id follow them. */
+  resetIdentity(db: Kysely<any>, table: string): Promise<void>;
 }
 
 function escapeLike(needle: string): string {
@@ -74,6 +76,8 @@ export const sqliteCapabilities: Capabilities = {
     const result = await sql<{ n: number }>`select count(*) as n from (${inner}) as hits`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
+  // AUTOINCREMENT keeps its high-water mark in sqlite_sequence, which explicit ids update.
+  resetIdentity: async () => undefined,
 };
 
 export const postgresCapabilities: Capabilities = {
@@ -93,5 +97,8 @@ export const postgresCapabilities: Capabilities = {
   async countEnterpriseMatches(db, needle, cap) {
     const result = await sql<{ n: number }>`select count(*) as n from (select 1 from enterprises where search_text like ${'%' + escapeLike(needle) + '%'} limit ${cap}) as hits`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
+  },
+  async resetIdentity(db, table) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
   },
 };
