@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '#jsx/jsx-runtime';
 import { isDemoDatabase } from '../store/queries/site-state.ts';
 import type { PageContext } from './components/layout.tsx';
+import { sessionOf } from '../http/auth.ts';
 
 const DEMO_TTL_MS = 5000;
 let demoCache: { value: boolean; at: number; db: unknown } | undefined;
@@ -25,7 +26,8 @@ function pathWithoutLanguage(request: FastifyRequest): string {
 }
 
 export async function pageContext(request: FastifyRequest): Promise<PageContext> {
-  return { lang: request.lang, path: pathWithoutLanguage(request), demo: await demoFlag(request) };
+  const session = await sessionOf(request);
+  return { lang: request.lang, path: pathWithoutLanguage(request), demo: await demoFlag(request), userName: session?.actor.displayName, csrfToken: session?.csrfToken };
 }
 
 export function sendPage(reply: FastifyReply, html: SafeHtml): FastifyReply {

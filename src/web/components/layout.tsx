@@ -11,6 +11,8 @@ export interface PageContext {
   demo: boolean;
   /** Signed-in user's display name, if any. */
   userName?: string | undefined;
+  /** The session's CSRF token, for the sign-out form and workspace forms. */
+  csrfToken?: string | undefined;
 }
 
 const NAV: readonly { href: string; key: string }[] = [
@@ -69,6 +71,12 @@ export function Layout(props: { page: PageContext; title: string; description?: 
                 <a class="login-link" href={localPath(page.lang, page.userName ? '/workspace' : '/login')}>
                   {page.userName ?? t('common.nav.login')}
                 </a>
+                {page.userName && page.csrfToken ? (
+                  <form class="logout-form" method="post" action={localPath(page.lang, '/logout')}>
+                    <input type="hidden" name="_csrf" value={page.csrfToken} />
+                    <button type="submit" class="link-button">{t('common.nav.logout')}</button>
+                  </form>
+                ) : null}
               </div>
             </div>
             <nav class="site-nav" aria-label={t('common.nav.label')}>
