@@ -85,6 +85,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
         { name: 'system', description: 'Health and metadata' },
         { name: 'public', description: 'Lists, enterprises, batches and counts anyone may read' },
         { name: 'auth', description: 'Sign-in and sessions' },
+        { name: 'admin', description: 'Users, roles and administration' },
         { name: 'engine', description: 'KPIs, scoring and the indicator frameworks (GB/T 36132-2018 and -2025)' },
       ],
     },

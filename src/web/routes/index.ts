@@ -5,6 +5,7 @@ import { registerHomeRoutes } from './home.ts';
 import { registerFrameworkRoutes } from './frameworks.ts';
 import { registerSessionRoutes } from './session.ts';
 import { registerWorkspaceRoutes } from './workspace.ts';
+import { registerAdminUserRoutes } from './admin-users.ts';
 
 export async function registerWebRoutes(app: FastifyInstance): Promise<void> {
   await registerAssetRoutes(app);
@@ -12,4 +13,5 @@ export async function registerWebRoutes(app: FastifyInstance): Promise<void> {
   await registerFrameworkRoutes(app);
   await registerSessionRoutes(app);
   await registerWorkspaceRoutes(app);
+  await registerAdminUserRoutes(app);
 }
