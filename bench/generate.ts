@@ -12,7 +12,7 @@ import { parseDatabaseUrl, type DatabaseConfig } from '../src/config/env.ts';
 import { openStore, now, type Store } from '../src/store/store.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { syncFrameworks } from '../src/commands/frameworks/sync-frameworks.ts';
-import { searchTextOf } from '../src/domain/enterprises/search-text.ts';
+import { searchTextOf, shortGramsOf } from '../src/domain/enterprises/search-text.ts';
 import { demoAnnualData } from '../src/domain/demo/demo-annual-data.ts';
 import { annualDataColumns } from '../src/commands/seed/annual-data-columns.ts';
 import { writeMeta } from '../src/store/queries/site-state.ts';
@@ -69,10 +69,12 @@ export async function generateNational(options: GenerateOptions): Promise<Genera
       const enterpriseRows: Record<string, unknown>[] = [];
       const factoryRows: Record<string, unknown>[] = [];
       const dataRows: Record<string, unknown>[] = [];
+      const gramRows: Record<string, unknown>[] = [];
       for (let i = from; i < to; i++) {
         const e = nationalEnterprise(seed, i);
         const id = i + 1;
         enterpriseRows.push({ id, credit_code: e.creditCode, name_zh: e.nameZh, name_en: e.nameEn, industry_code: e.industryCode, province_code: e.provinceCode, city_code: e.cityCode, region_code: e.regionCode, address: e.address, legal_representative: e.legalRepresentative, search_text: searchTextOf(e), is_demo: 1, created_at: at, updated_at: at });
+        for (const gram of shortGramsOf(e.nameZh)) gramRows.push({ gram, enterprise_id: id });
         for (const factory of e.factories) {
           factories++;
           const factoryId = factories;
@@ -88,6 +90,7 @@ export async function generateNational(options: GenerateOptions): Promise<Genera
       await store.transaction(async (trx) => {
         const scoped = { ...store, db: trx } as Store;
         await insertChunked(scoped, 'enterprises', enterpriseRows);
+        await insertChunked(scoped, 'enterprise_grams', gramRows);
         await insertChunked(scoped, 'factories', factoryRows);
         await insertChunked(scoped, 'annual_data', dataRows);
       });

@@ -114,3 +114,31 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('short-query grams', () => {
+  test('one- and two-character Chinese grams, each once, Chinese runs only', async () => {
+    const { shortGramsOf, isShortHanQuery } = await import('../../src/domain/enterprises/search-text.ts');
+    assert.deepEqual(shortGramsOf('星火星火A公司'), ['星', '星火', '火', '火星', '公', '公司', '司']);
+    assert.equal(isShortHanQuery('星火'), true);
+    assert.equal(isShortHanQuery('硅'), true);
+    assert.equal(isShortHanQuery('xh'), false);
+    assert.equal(isShortHanQuery('有机硅'), false);
+  });
+});
+
+for (const dialect of DIALECTS) {
+  describe(`rename on ${dialect.name}`, { skip: dialect.skip }, () => {
+    test('a renamed enterprise is found by its new name and no longer by the old one', async () => {
+      const { renameEnterprise } = await import('../../src/store/repositories/enterprises.ts');
+      await withTestStore(dialect, async (store) => {
+        const e = await registerEnterprise(store, system, { creditCode: composeCreditCode({ regionCode: '360400', organizationBody: '22000001' }), nameZh: '九江旧名化工有限公司', industryCode: '2614', regionCode: '360400' });
+        await store.transaction((trx) => renameEnterprise(trx, e.id, { nameZh: '九江新称化工有限公司' }));
+        const ids = async (q: string) => (await searchEnterprises(store, q)).items.map((i) => i.id);
+        assert.deepEqual(await ids('新称'), [e.id]);
+        assert.deepEqual(await ids('旧名'), []);
+        assert.deepEqual(await ids('新称化工'), [e.id]);
+        assert.deepEqual(await ids('xinchen'), [e.id]);
+      });
+    });
+  });
+}

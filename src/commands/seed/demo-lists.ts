@@ -6,7 +6,7 @@
  */
 import { addCalendarDays } from '../../domain/calendar/calendar.ts';
 import { createRandom, type Random } from '../../domain/demo/random.ts';
-import { searchTextOf } from '../../domain/enterprises/search-text.ts';
+import { renameEnterprise } from '../../store/repositories/enterprises.ts';
 import { now, type Executor } from '../../store/store.ts';
 import type { DemoAuthorities } from './demo-organisation.ts';
 
@@ -140,8 +140,7 @@ export async function seedDemoLists(db: Executor, input: { authorities: DemoAuth
   if (renamed !== undefined) {
     const newName = renamed.name_zh.replace('有限公司', '股份有限公司');
     await db.updateTable('list_entries').set({ status: 'renamed', renamed_from: renamed.name_zh, renamed_on: '2026-03-18', name_zh: newName }).where('id', '=', renamed.id).execute();
-    const enterprise = await db.selectFrom('enterprises').select(['name_en', 'credit_code']).where('id', '=', renamed.enterprise_id).executeTakeFirstOrThrow();
-    await db.updateTable('enterprises').set({ name_zh: newName, search_text: searchTextOf({ nameZh: newName, nameEn: enterprise.name_en, creditCode: enterprise.credit_code }) }).where('id', '=', renamed.enterprise_id).execute();
+    await renameEnterprise(db, renamed.enterprise_id, { nameZh: newName });
   }
   return { batches: BATCHES.length, listEntries, noticeEntries };
 }

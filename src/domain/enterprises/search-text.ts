@@ -17,3 +17,28 @@ export function searchTextOf(enterprise: { nameZh: string; nameEn: string; credi
 export function normaliseQuery(query: string): string {
   return query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
+
+const HAN = /\p{Script=Han}/u;
+
+/** True for a query of one or two Chinese characters: the index of short grams answers it. */
+export function isShortHanQuery(needle: string): boolean {
+  const characters = [...needle];
+  return characters.length >= 1 && characters.length <= 2 && characters.every((c) => HAN.test(c));
+}
+
+/**
+ * The one- and two-character grams of a Chinese name (each once), for queries too short
+ * for a trigram index: 星火 → 星, 火, 星火. Only runs of Chinese characters make grams.
+ */
+export function shortGramsOf(nameZh: string): string[] {
+  const characters = [...nameZh];
+  const grams = new Set<string>();
+  for (let i = 0; i < characters.length; i++) {
+    const c = characters[i]!;
+    if (!HAN.test(c)) continue;
+    grams.add(c);
+    const next = characters[i + 1];
+    if (next !== undefined && HAN.test(next)) grams.add(c + next);
+  }
+  return [...grams];
+}

@@ -1,5 +1,5 @@
 /** Enterprises and their factories. */
-import { searchTextOf } from '../../domain/enterprises/search-text.ts';
+import { searchTextOf, shortGramsOf } from '../../domain/enterprises/search-text.ts';
 import { now, type Executor } from '../store.ts';
 import type { Row } from '../schema.ts';
 
@@ -18,7 +18,7 @@ export interface EnterpriseInput {
 
 export async function insertEnterprise(db: Executor, input: EnterpriseInput): Promise<Row<'enterprises'>> {
   const at = now();
-  return db
+  const row = await db
     .insertInto('enterprises')
     .values({
       credit_code: input.creditCode,
@@ -37,6 +37,23 @@ export async function insertEnterprise(db: Executor, input: EnterpriseInput): Pr
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await writeGrams(db, row.id, input.nameZh);
+  return row;
+}
+
+/** The short-query grams of an enterprise's Chinese name (see migration 0008). */
+export async function writeGrams(db: Executor, enterpriseId: number, nameZh: string): Promise<void> {
+  await db.deleteFrom('enterprise_grams').where('enterprise_id', '=', enterpriseId).execute();
+  const grams = shortGramsOf(nameZh);
+  if (grams.length > 0) await db.insertInto('enterprise_grams').values(grams.map((gram) => ({ gram, enterprise_id: enterpriseId }))).execute();
+}
+
+/** Changes an enterprise's names and everything it is searched by, in the caller's transaction. */
+export async function renameEnterprise(db: Executor, enterpriseId: number, names: { nameZh: string; nameEn?: string }): Promise<void> {
+  const current = await db.selectFrom('enterprises').select(['name_en', 'credit_code']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const nameEn = names.nameEn ?? current.name_en;
+  await db.updateTable('enterprises').set({ name_zh: names.nameZh, name_en: nameEn, search_text: searchTextOf({ nameZh: names.nameZh, nameEn, creditCode: current.credit_code }), updated_at: now() }).where('id', '=', enterpriseId).execute();
+  await writeGrams(db, enterpriseId, names.nameZh);
 }
 
 export function findEnterpriseById(db: Executor, id: number) {
