@@ -20,7 +20,7 @@ export function parseArguments(argv: string[]): Arguments {
 }
 
 /** Options that take a value when written as `--name value`. */
-const VALUE_OPTIONS = new Set(['framework', 'port', 'enterprises', 'seed', 'lang', 'year', 'format', 'keys', 'url', 'out']);
+const VALUE_OPTIONS = new Set(['framework', 'port', 'enterprises', 'seed', 'lang', 'year', 'format', 'keys', 'url', 'out', 'batch', 'authority', 'reason', 'as-of', 'database', 'as', 'at', 'evaluator']);
 
 export function optionString(args: Arguments, name: string): string | undefined {
   const value = args.options[name];

@@ -100,6 +100,11 @@ export interface EnterprisesTable {
   updated_at: Timestamp;
 }
 
+export interface EnterpriseGramsTable {
+  gram: string;
+  enterprise_id: number;
+}
+
 export interface FactoriesTable {
   id: Id;
   enterprise_id: number;
@@ -364,6 +369,8 @@ export interface DynamicReportsTable {
   filed_at: Timestamp | null;
   flag_reason: string | null;
   created_at: Timestamp;
+  /** The import that filed or last amended the report (migration 0009); null when filed by hand. */
+  import_id: number | null;
 }
 
 export interface EhsEventsTable {
@@ -463,9 +470,278 @@ export interface JobsTable {
   created_at: Timestamp;
 }
 
+/** Where an expert comes from (migration 0004): experts may not review their own region's entries. */
+export interface ExpertProfilesTable {
+  id: Id;
+  user_id: number;
+  /** GB/T 2260 code of the expert's province or city. */
+  region_code: string;
+  organisation: string;
+  created_at: Timestamp;
+}
+
+/** A declared or decided change to a listed entry (migration 0004): removal, rename, boundary change. */
+export interface EntryChangesTable {
+  id: Id;
+  list_entry_id: number;
+  enterprise_id: number;
+  /** 'removal' | 'rename' | 'boundary_change' */
+  kind: string;
+  /** Removals: 'annual' (at the next publication) or 'immediate'. */
+  mode: string | null;
+  reason_code: string | null;
+  reason: string | null;
+  details: JsonText;
+  /** 'requested' | 'approved' | 'rejected' | 'applied' | 'cancelled' */
+  status: string;
+  requested_by: number | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  applied_on: DateText | null;
+  created_at: Timestamp;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
+}
+
+/** An administrator's webhook subscription (migration 0006). */
+export interface WebhookSubscriptionsTable {
+  id: Id;
+  url: string;
+  /** HMAC secret, sealed with the server secret (AES-256-GCM). */
+  secret: string;
+  /** JSON array of event names. */
+  events: JsonText;
+  description: string;
+  active: Flag;
+  created_by: number | null;
+  created_at: Timestamp;
+  deactivated_at: Timestamp | null;
+}
+
+/** One attempt to deliver one event to one subscription. */
+export interface WebhookDeliveriesTable {
+  id: Id;
+  subscription_id: number;
+  /** Same for every attempt of one delivery (the `x-greenlist-delivery` header). */
+  delivery_id: string;
+  event: string;
+  payload: JsonText;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: Timestamp;
+}
+
+/** EHS register (0007): LDAR seal points; `medium` is a class of reference/ehs/ldar-leak-thresholds.json. */
+export interface EhsSealPointsTable {
+  id: Id;
+  enterprise_id: number;
+  factory_id: number | null;
+  tag: string;
+  unit: string;
+  component_type: string;
+  medium: string;
+  substance: string;
+  location: string;
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EhsInspectionRoundsTable {
+  id: Id;
+  enterprise_id: number;
+  code: string;
+  started_on: DateText;
+  completed_on: DateText;
+  inspector: string;
+  instrument: string;
+  /** 'form' | 'api' | 'import' | 'seed' */
+  source: string;
+  created_at: Timestamp;
+}
+
+export interface EhsReadingsTable {
+  id: Id;
+  enterprise_id: number;
+  round_id: number;
+  seal_point_id: number;
+  measured_on: DateText;
+  value_umol_per_mol: number;
+  background_umol_per_mol: number | null;
+  visible_leak: Flag;
+  /** The threshold in force when measured, kept so a later change of rule does not rewrite history. */
+  threshold_umol_per_mol: number;
+  is_leak: Flag;
+  created_at: Timestamp;
+}
+
+export interface EhsLeaksTable {
+  id: Id;
+  enterprise_id: number;
+  seal_point_id: number;
+  reading_id: number;
+  detected_on: DateText;
+  detected_umol_per_mol: number;
+  threshold_umol_per_mol: number;
+  first_attempt_due: DateText;
+  repair_due: DateText;
+  interval_source: string;
+  first_attempt_on: DateText | null;
+  first_attempt_note: string | null;
+  repaired_on: DateText | null;
+  remeasured_umol_per_mol: number | null;
+  /** 'open' | 'repaired' */
+  status: string;
+  ehs_event_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EhsHazardsTable {
+  id: Id;
+  enterprise_id: number;
+  found_on: DateText;
+  found_by: string;
+  location: string;
+  description: string;
+  /** 'general' | 'major' */
+  grade: string;
+  /** Situation of 安监总管三〔2017〕121号 ('121-01' … '121-20'), when one applies. */
+  criterion_id: string | null;
+  owner: string;
+  deadline: DateText;
+  funds_yuan: number;
+  measures: string;
+  /** 'open' | 'closed' */
+  status: string;
+  closed_on: DateText | null;
+  closure_note: string | null;
+  evidence_file_id: number | null;
+  ehs_event_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EhsViolationsTable {
+  id: Id;
+  enterprise_id: number;
+  decided_on: DateText;
+  /** 'safety' | 'environment' | 'quality' */
+  domain: string;
+  authority_name: string;
+  decision_number: string;
+  basis: string;
+  penalty_yuan: number;
+  permit_condition: string | null;
+  description: string;
+  corrective_action: string;
+  corrective_deadline: DateText | null;
+  corrected_on: DateText | null;
+  /** 'open' | 'corrected' */
+  status: string;
+  ehs_event_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EhsPermitLimitsTable {
+  id: Id;
+  enterprise_id: number;
+  permit_number: string;
+  outlet_code: string;
+  outlet_name: string;
+  /** 'air' | 'water' */
+  medium: string;
+  pollutant_code: string;
+  pollutant_name: string;
+  unit: string;
+  limit_max: number | null;
+  limit_min: number | null;
+  standard: string;
+  valid_from: DateText;
+  valid_until: DateText | null;
+  created_at: Timestamp;
+}
+
+export interface EhsMonitoringResultsTable {
+  id: Id;
+  enterprise_id: number;
+  permit_limit_id: number;
+  sampled_on: DateText;
+  /** 'online' | 'manual' */
+  method: string;
+  value: number;
+  /** The limit in force on the day, copied so the exceedance flag can be re-checked. */
+  limit_max: number | null;
+  limit_min: number | null;
+  is_exceedance: Flag;
+  explanation: string | null;
+  explained_on: DateText | null;
+  source: string;
+  ehs_event_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface EhsAccidentsTable {
+  id: Id;
+  enterprise_id: number;
+  occurred_on: DateText;
+  /** 'safety' | 'environment' | 'quality' */
+  category: string;
+  /** 'general' | 'larger' | 'major' | 'especially_major' (environment: Ⅳ/Ⅲ/Ⅱ/Ⅰ级) */
+  grade: string;
+  title: string;
+  description: string;
+  deaths: number | null;
+  serious_injuries: number | null;
+  evacuated: number | null;
+  direct_loss_ten_thousand_yuan: number | null;
+  reported_to: string;
+  negative_list_until: DateText | null;
+  ehs_event_id: number | null;
+  created_at: Timestamp;
+}
+
+/** One bulk import of a file (migration 0009): its state, progress counters and first errors. */
+export interface ImportsTable {
+  id: Id;
+  /** 'dynamic-reports' */
+  kind: string;
+  file_name: string;
+  /** Absolute path the job reads: an upload under the data folder, or the file a CLI import named. */
+  source_path: string;
+  /** 'csv' | 'xlsx' */
+  format: string;
+  size: number;
+  sha256: string | null;
+  /** 'queued' | 'running' | 'failed' | 'done' */
+  status: string;
+  /** While running: 'checking' (reading and validating) | 'applying' (the one transaction). */
+  phase: string | null;
+  rows_read: number;
+  rows_total: number | null;
+  bytes_read: number;
+  reports_filed: number;
+  reports_amended: number;
+  reports_unchanged: number;
+  error_count: number;
+  /** JSON array of { row, column, reason } — the first 1,000; error_count counts them all. */
+  errors: JsonText;
+  actor_user_id: number | null;
+  actor_label: string;
+  job_id: number | null;
+  /** As-of date for lateness ('YYYY-MM-DD'); null: the day the import is applied. */
+  today: DateText | null;
+  attempts: number;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -475,6 +751,7 @@ export interface Database {
   factor_sets: FactorSetsTable;
   batches: BatchesTable;
   enterprises: EnterprisesTable;
+  enterprise_grams: EnterpriseGramsTable;
   factories: FactoriesTable;
   users: UsersTable;
   memberships: MembershipsTable;
@@ -503,6 +780,20 @@ export interface Database {
   audit_streams: AuditStreamsTable;
   jobs: JobsTable;
   meta: MetaTable;
+  expert_profiles: ExpertProfilesTable;
+  entry_changes: EntryChangesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  ehs_seal_points: EhsSealPointsTable;
+  ehs_inspection_rounds: EhsInspectionRoundsTable;
+  ehs_readings: EhsReadingsTable;
+  ehs_leaks: EhsLeaksTable;
+  ehs_hazards: EhsHazardsTable;
+  ehs_violations: EhsViolationsTable;
+  ehs_permit_limits: EhsPermitLimitsTable;
+  ehs_monitoring_results: EhsMonitoringResultsTable;
+  ehs_accidents: EhsAccidentsTable;
+  imports: ImportsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

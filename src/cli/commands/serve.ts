@@ -4,6 +4,7 @@ import { migrate } from '../../store/migrate.ts';
 import { openStore } from '../../store/store.ts';
 import { seedDemoIfEmpty } from '../../commands/seed/seed-demo.ts';
 import { syncFrameworks } from '../../commands/frameworks/sync-frameworks.ts';
+import { bindServerSecret } from '../../commands/certificates/server-secret.ts';
 import type { CliCommand } from './command.ts';
 import { startJobLoop } from '../../commands/jobs/job-runner.ts';
 import '../../commands/jobs/handlers.ts';
@@ -16,6 +17,7 @@ export const serveCommand: CliCommand = {
   async run(args) {
     const config = loadConfig(optionString(args, 'port') === undefined ? process.env : { ...process.env, PORT: optionString(args, 'port') });
     const store = openStore(config.database);
+    bindServerSecret(store, config.secret);
     const migrations = await migrate(store);
     await syncFrameworks(store);
     const seeded = await seedDemoIfEmpty(store, config);

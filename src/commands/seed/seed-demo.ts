@@ -13,8 +13,12 @@ import { insertEnterprise, insertFactory } from '../../store/repositories/enterp
 import { writeMeta } from '../../store/queries/site-state.ts';
 import { now, type Store } from '../../store/store.ts';
 import { seedDemoLists, type SeededEnterprise } from './demo-lists.ts';
+import { seedDemoClosedNotice } from './demo-closed-notice.ts';
 import { demoUserSpecs, hashDemoPasswords, seedAuthorities, seedEvaluatorOrg, seedProgrammes, seedUsers } from './demo-organisation.ts';
 import { annualDataColumns } from './annual-data-columns.ts';
+import { seedDemoPipeline } from './demo-pipeline.ts';
+import { seedDemoCertificates } from './demo-certificates.ts';
+import { seedDemoEhs } from './demo-ehs.ts';
 import { syncFrameworks } from '../frameworks/sync-frameworks.ts';
 
 export interface SeedReport {
@@ -66,6 +70,10 @@ export async function seedDemo(store: Store, options: { today?: string } = {}): 
     const specs = demoUserSpecs(authorities, seeded[0]!.id, evaluatorOrgId);
     await seedUsers(trx, specs, hashes);
     const lists = await seedDemoLists(trx, { authorities, programmeId: programmes.get('green_factory')!, enterprises: seeded, today });
+    await seedDemoClosedNotice(trx);
+    await seedDemoPipeline(trx, store.capabilities, { authorities, programmes, evaluatorOrgId, enterprises: seeded, today });
+    await seedDemoCertificates({ trx, store, actor: { kind: 'system', label: 'seed' } });
+    await seedDemoEhs(trx, store.capabilities, { enterprises: seeded, today });
     const news = demoNews();
     for (const item of news) {
       await trx

@@ -46,6 +46,8 @@ export function Layout(props: { page: PageContext; title: string; description?: 
           <link rel="stylesheet" href="/assets/site.css" />
           <link rel="alternate" type="application/rss+xml" title={t('common.footer.rss')} href="/feed.xml" />
           <link rel="alternate" hreflang={other} href={localPath(other, page.path)} />
+          {/* htmx would inject its indicator <style>, which the CSP forbids; the stylesheet has those rules. */}
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
           <script src="/assets/htmx.min.js" defer></script>
           {props.head}
         </head>

@@ -1,0 +1,125 @@
+/**
+ * Conditional GET for public pages and feeds. The ETag is derived from the data version
+ * (the audit log's head, store/queries/data-version.ts), the URL, the language, the day
+ * in Shanghai (notices open and close by date) and the process's boot id (new code, new
+ * markup) — so it is known *before* rendering: a matching If-None-Match or
+ * If-Modified-Since answers 304 without touching the page's queries, and an unchanged
+ * page is served from a small in-process cache of rendered bodies.
+ *
+ * Pages that carry something personal (a signed-in session, a visitor's form token) are
+ * keyed by a hash of it as well, sent `private`, and never enter the shared cache.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { todayInShanghai } from '../domain/calendar/plain-date.ts';
+import { readDataVersion } from '../store/queries/data-version.ts';
+import { SESSION_COOKIE } from '../http/auth.ts';
+
+const BOOT_ID = randomBytes(6).toString('hex');
+const BOOT_TIME = new Date();
+const CACHE_ENTRIES = 256;
+/** Rendered bodies as bytes: a hit sends them without encoding the text again. */
+const bodies = new Map<string, Buffer>();
+/** One id per open store, so two apps in one process (tests) never share cached bodies. */
+const storeIds = new WeakMap<object, string>();
+
+function storeIdOf(store: object): string {
+  let id = storeIds.get(store);
+  if (id === undefined) {
+    id = randomBytes(6).toString('hex');
+    storeIds.set(store, id);
+  }
+  return id;
+}
+
+export interface CacheableOptions {
+  /** Content type; HTML by default. */
+  type?: string;
+  /** Something only this visitor sees (a form token): the response is private and unshared. */
+  personal?: string | undefined;
+}
+
+function httpDate(date: Date): string {
+  return date.toUTCString();
+}
+
+function lastModifiedOf(at: string | undefined): Date {
+  const date = at === undefined ? BOOT_TIME : new Date(at);
+  // Whole seconds: HTTP dates carry no fraction, and comparisons must agree with what was sent.
+  return new Date(Math.floor(Math.max(date.getTime(), BOOT_TIME.getTime()) / 1000) * 1000);
+}
+
+function etagMatches(header: string, etag: string): boolean {
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => {
+    const trimmed = candidate.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === opaque;
+  });
+}
+
+/** True when the request's validators say the client's copy is current (RFC 9110 §13.1). */
+export function isNotModified(request: FastifyRequest, etag: string, lastModified: Date): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (typeof ifNoneMatch === 'string') return etagMatches(ifNoneMatch, etag);
+  const ifModifiedSince = request.headers['if-modified-since'];
+  if (typeof ifModifiedSince === 'string') {
+    const since = Date.parse(ifModifiedSince);
+    return !Number.isNaN(since) && lastModified.getTime() <= since;
+  }
+  return false;
+}
+
+function personalKey(request: FastifyRequest, options: CacheableOptions): string | undefined {
+  const session = request.cookies?.[SESSION_COOKIE] ?? request.headers.authorization;
+  if (session === undefined && options.personal === undefined) return undefined;
+  return createHash('sha256').update(String(session ?? '')).update('\u0000').update(options.personal ?? '').digest('base64url');
+}
+
+export interface Validators {
+  etag: string;
+  lastModified: Date;
+  personal: boolean;
+  /** Sets ETag, Last-Modified, Cache-Control and Vary on the reply. */
+  apply(reply: FastifyReply): FastifyReply;
+  /** True when the client's copy is current: answer 304. */
+  notModified: boolean;
+}
+
+/** The validators of this request's response at the current data version. */
+export async function validatorsFor(request: FastifyRequest, options: CacheableOptions = {}): Promise<Validators> {
+  const store = request.server.context.store;
+  const version = await readDataVersion(store.db);
+  const personal = personalKey(request, options);
+  const fragment = request.headers['hx-request'] === 'true' ? 'fragment' : 'page';
+  const etag = 'W/"' + createHash('sha256').update([BOOT_ID, storeIdOf(store), version.id, request.lang, request.url, todayInShanghai(), fragment, personal ?? ''].join('\u0000')).digest('base64url').slice(0, 27) + '"';
+  const lastModified = lastModifiedOf(version.at);
+  return {
+    etag,
+    lastModified,
+    personal: personal !== undefined,
+    notModified: isNotModified(request, etag, lastModified),
+    apply: (reply) =>
+      reply
+        .header('etag', etag)
+        .header('last-modified', httpDate(lastModified))
+        .header('cache-control', personal === undefined ? 'public, no-cache' : 'private, no-cache')
+        .header('vary', 'Cookie, HX-Request'),
+  };
+}
+
+/**
+ * Sends `render()`'s output with ETag and Last-Modified, or 304 when the client's copy is
+ * current. `render` runs only when neither the client nor the cache holds this version.
+ */
+export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string> | string, options: CacheableOptions = {}): Promise<FastifyReply> {
+  const validators = await validatorsFor(request, options);
+  if (validators.notModified) return validators.apply(reply).status(304).send();
+  const cached = validators.personal ? undefined : bodies.get(validators.etag);
+  // Headers are set only once the body exists: a render that throws leaves an error response without validators.
+  const body = cached ?? Buffer.from(await render(), 'utf8');
+  if (cached === undefined && !validators.personal) {
+    if (bodies.size >= CACHE_ENTRIES) bodies.delete(bodies.keys().next().value as string);
+    bodies.set(validators.etag, body);
+  }
+  return validators.apply(reply).type(options.type ?? 'text/html; charset=utf-8').send(body);
+}
