@@ -57,7 +57,17 @@ function withStatementCache(database: SqliteDatabase.Database, size = 500): Sqli
   return cached;
 }
 
-function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): Store {
+export interface StoreOptions {
+  /** Called with the SQL text of every query run (diagnostics and tests; off by default). */
+  logQuery?: (sql: string) => void;
+}
+
+function kyselyLog(options: StoreOptions) {
+  const logQuery = options.logQuery;
+  return logQuery === undefined ? {} : { log: (event: { level: string; query: { sql: string } }) => logQuery(event.query.sql) };
+}
+
+function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>, options: StoreOptions): Store {
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
   const database = new SqliteDatabase(config.path);
   database.pragma('journal_mode = WAL');
@@ -65,7 +75,7 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): Store 
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), ...kyselyLog(options) });
   return {
     db,
     capabilities: sqliteCapabilities,
@@ -76,13 +86,13 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): Store 
   };
 }
 
-function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Store {
+function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>, options: StoreOptions): Store {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 10,
     ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema},public` }),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...kyselyLog(options) });
   return {
     db,
     capabilities: postgresCapabilities,
@@ -92,8 +102,8 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): St
   };
 }
 
-export function openStore(config: DatabaseConfig): Store {
-  return config.kind === 'sqlite' ? openSqlite(config) : openPostgres(config);
+export function openStore(config: DatabaseConfig, options: StoreOptions = {}): Store {
+  return config.kind === 'sqlite' ? openSqlite(config, options) : openPostgres(config, options);
 }
 
 /** Current time as stored: ISO-8601 UTC text. */

@@ -3,7 +3,7 @@
  * PostgreSQL when GREENLIST_TEST_PG_URL is set (a schema of its own, dropped at close).
  * Store tests loop over DIALECTS, so the same assertions run on both databases.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +31,12 @@ export interface TestDialect {
 
 const pgUrl = process.env.GREENLIST_TEST_PG_URL;
 
+/** GREENLIST_SQL_LOG=<file>: every query's SQL text is appended to the file (test/scale/distribution.test.ts reads it). */
+function queryLogOptions() {
+  const file = process.env.GREENLIST_SQL_LOG;
+  return file === undefined ? {} : { logQuery: (text: string) => appendFileSync(file, text.replace(/\s+/g, ' ') + '\n') };
+}
+
 async function pgAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: pgUrl });
   await client.connect();
@@ -48,7 +54,7 @@ function dialect(name: DialectName, skip: string | false, freshConfig: TestDiale
     freshConfig,
     async open() {
       const { config, drop } = await freshConfig();
-      const store = openStore(config);
+      const store = openStore(config, queryLogOptions());
       await migrate(store);
       return Object.assign(store, {
         async dispose() {

@@ -26,7 +26,7 @@ export interface GuardInput {
 export async function pendingObjectionsOf(db: Executor, application: Pick<ApplicationRow, 'id' | 'enterprise_id'>): Promise<number> {
   const rows = await db
     .selectFrom('objections as o')
-    .innerJoin('notice_entries as ne', 'ne.id', 'o.notice_entry_id')
+    .innerJoin('notice_entries as ne', (join) => join.onRef('ne.id', '=', 'o.notice_entry_id').onRef('ne.enterprise_id', '=', 'o.enterprise_id'))
     .select('o.id')
     .where('o.enterprise_id', '=', application.enterprise_id)
     .where('ne.application_id', '=', application.id)

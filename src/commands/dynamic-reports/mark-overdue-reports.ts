@@ -19,7 +19,7 @@ export async function markOverdueReports(store: Store, actor: Actor, input: Mark
   return store.transaction(async (trx) => {
     const overdue = await trx
       .selectFrom('dynamic_reports as r')
-      .innerJoin('list_entries as e', 'e.id', 'r.list_entry_id')
+      .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'r.list_entry_id').onRef('e.enterprise_id', '=', 'r.enterprise_id'))
       .select(['r.id', 'r.enterprise_id', 'r.list_entry_id', 'r.due_on'])
       .where('e.authority_id', '=', input.authorityId)
       .where('r.year', '=', input.year)

@@ -29,7 +29,7 @@ export async function readExpertAssignments(store: Store, actor: Actor): Promise
   const rows = await store.db
     .selectFrom('expert_reviews as r')
     .innerJoin('expert_panels as p', 'p.id', 'r.panel_id')
-    .innerJoin('applications as a', 'a.id', 'r.application_id')
+    .innerJoin('applications as a', (join) => join.onRef('a.id', '=', 'r.application_id').onRef('a.enterprise_id', '=', 'r.enterprise_id'))
     .innerJoin('enterprises as en', 'en.id', 'r.enterprise_id')
     .select(['r.panel_id', 'p.name', 'r.application_id', 'r.enterprise_id', 'en.name_zh', 'en.name_en', 'a.province_code', 'a.state', 'a.data_year', 'a.score_total', 'r.score', 'r.comment', 'r.conflict_declared', 'r.submitted_at'])
     .where('r.expert_user_id', '=', actor.userId)

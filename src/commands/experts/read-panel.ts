@@ -43,7 +43,7 @@ export async function readPanel(store: Store, actor: Actor, panelId: number): Pr
   const seesAll = can(actor, 'manage', subject);
   const rows = await db
     .selectFrom('panel_applications as pa')
-    .innerJoin('applications as a', 'a.id', 'pa.application_id')
+    .innerJoin('applications as a', (join) => join.onRef('a.id', '=', 'pa.application_id').onRef('a.enterprise_id', '=', 'pa.enterprise_id'))
     .innerJoin('enterprises as en', 'en.id', 'pa.enterprise_id')
     .select(['a.id', 'a.enterprise_id', 'a.state', 'en.name_zh'])
     .where('pa.panel_id', '=', panel.id)

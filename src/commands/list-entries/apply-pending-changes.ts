@@ -27,7 +27,7 @@ export async function applyPendingChanges(context: EventContext, scope: ListScop
   const { trx, store, actor } = context;
   const pending = await trx
     .selectFrom('entry_changes as c')
-    .innerJoin('list_entries as e', 'e.id', 'c.list_entry_id')
+    .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'c.list_entry_id').onRef('e.enterprise_id', '=', 'c.enterprise_id'))
     .select(['c.id', 'c.kind', 'c.reason', 'c.reason_code', 'c.details', 'e.id as entryId', 'e.enterprise_id', 'e.batch_id', 'e.name_zh', 'e.name_en', 'e.status as entryStatus'])
     .where('c.status', '=', 'approved')
     .where('c.kind', 'in', ['removal', 'rename'])

@@ -32,7 +32,7 @@ export function listEntriesForCertificates(db: Executor, batchId: number, option
   let query = db
     .selectFrom('list_entries as e')
     .innerJoin('enterprises as n', 'n.id', 'e.enterprise_id')
-    .leftJoin('factories as f', 'f.id', 'e.factory_id')
+    .leftJoin('factories as f', (join) => join.onRef('f.id', '=', 'e.factory_id').onRef('f.enterprise_id', '=', 'e.enterprise_id'))
     .leftJoin('certificates as c', (join) => join.onRef('c.enterprise_id', '=', 'e.enterprise_id').onRef('c.list_entry_id', '=', 'e.id'))
     .select(['e.id', 'e.enterprise_id', 'e.name_zh', 'e.name_en', 'e.status', 'e.listed_on', 'e.removed_on', 'e.removal_reason', 'e.renamed_from', 'e.renamed_on', 'n.credit_code', 'f.name_zh as factory_name_zh', 'f.name_en as factory_name_en', 'c.id as certificate_id'])
     .where('e.batch_id', '=', batchId)

@@ -39,7 +39,7 @@ export async function dynamicReportQueue(db: Executor, actor: Actor, filter: { y
   if (actor.kind !== 'user') return [];
   let query = db
     .selectFrom('dynamic_reports as r')
-    .innerJoin('list_entries as e', 'e.id', 'r.list_entry_id')
+    .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'r.list_entry_id').onRef('e.enterprise_id', '=', 'r.enterprise_id'))
     .where(dynamicReportScope(actor));
   if (filter.year !== undefined) query = query.where('r.year', '=', filter.year);
   if (filter.status !== undefined) query = query.where('r.status', '=', filter.status);

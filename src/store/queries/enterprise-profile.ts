@@ -99,7 +99,7 @@ export async function findEnterpriseProfile(db: Executor, id: number): Promise<E
       .execute(),
     db
       .selectFrom('certificates as c')
-      .innerJoin('list_entries as e', 'e.id', 'c.list_entry_id')
+      .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'c.list_entry_id').onRef('e.enterprise_id', '=', 'c.enterprise_id'))
       .innerJoin('batches as b', 'b.id', 'e.batch_id')
       .select([
         'c.number as number',

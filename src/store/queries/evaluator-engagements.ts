@@ -5,7 +5,7 @@ export function evaluatorEngagements(db: Executor, evaluatorOrgIds: readonly num
   if (evaluatorOrgIds.length === 0) return Promise.resolve([]);
   let query = db
     .selectFrom('evaluations as e')
-    .innerJoin('applications as a', 'a.id', 'e.application_id')
+    .innerJoin('applications as a', (join) => join.onRef('a.id', '=', 'e.application_id').onRef('a.enterprise_id', '=', 'e.enterprise_id'))
     .innerJoin('enterprises as en', 'en.id', 'e.enterprise_id')
     .select(['e.id as evaluationId', 'e.application_id as applicationId', 'e.enterprise_id as enterpriseId', 'en.name_zh as enterpriseNameZh', 'e.evaluator_org_id as evaluatorOrgId', 'e.state as state', 'e.national as national', 'e.year as year', 'a.state as applicationState', 'e.created_at as requestedAt', 'e.accepted_at as acceptedAt', 'e.signed_at as signedAt'])
     .where('e.kind', '=', 'third_party')

@@ -142,7 +142,7 @@ export async function countObjectionsByEntry(db: Executor, noticeId: number): Pr
 export function findObjectionReceipt(db: Executor, caseNumber: string) {
   return db
     .selectFrom('objections as o')
-    .innerJoin('notice_entries as ne', 'ne.id', 'o.notice_entry_id')
+    .innerJoin('notice_entries as ne', (join) => join.onRef('ne.id', '=', 'o.notice_entry_id').onRef('ne.enterprise_id', '=', 'o.enterprise_id'))
     .innerJoin('notices as n', 'n.id', 'o.notice_id')
     .select(['o.case_number as caseNumber', 'o.status as status', 'o.created_at as filedAt', 'o.evidence_file_id as evidenceFileId', 'ne.name_zh as entryNameZh', 'n.id as noticeId', 'n.title_zh as noticeTitleZh', 'n.title_en as noticeTitleEn', 'n.closes_on as closesOn'])
     .where('o.case_number', '=', caseNumber)

@@ -73,7 +73,7 @@ export async function listLeaks(db: Executor, enterpriseId: number, today: strin
 }
 
 export async function listHazards(db: Executor, enterpriseId: number, today: string, options: { status?: 'open' | 'closed'; from?: string; id?: number } = {}): Promise<HazardView[]> {
-  let query = db.selectFrom('ehs_hazards as h').leftJoin('files as f', 'f.id', 'h.evidence_file_id').selectAll('h').select(['f.original_name', 'f.media_type', 'f.size']).where('h.enterprise_id', '=', enterpriseId);
+  let query = db.selectFrom('ehs_hazards as h').leftJoin('files as f', (join) => join.onRef('f.id', '=', 'h.evidence_file_id').onRef('f.enterprise_id', '=', 'h.enterprise_id')).selectAll('h').select(['f.original_name', 'f.media_type', 'f.size']).where('h.enterprise_id', '=', enterpriseId);
   if (options.status) query = query.where('h.status', '=', options.status);
   if (options.from) query = query.where('h.found_on', '>=', options.from);
   if (options.id !== undefined) query = query.where('h.id', '=', options.id);
