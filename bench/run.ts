@@ -14,6 +14,7 @@ const BENCHES: Bench[] = [
   { name: 'store', run: async () => (await import('./store.ts')).run() },
   { name: 'search', run: async () => (await import('./search.ts')).run() },
   { name: 'publish', run: async () => (await import('./publish-certificates.ts')).run() },
+  { name: 'import', run: async () => (await import('./import.ts')).run() },
   {
     name: 'engine',
     run: async () => {

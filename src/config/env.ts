@@ -42,6 +42,7 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'GREENLIST_DATA_DIR', default: './data', meaning: 'folder for the SQLite file, the secret, uploads and keys' },
   { name: 'GREENLIST_DEMO', default: '1', meaning: '0 never loads the demo data set on its own' },
   { name: 'PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'public origin for feeds, sitemap and certificate QR codes' },
+  { name: 'GREENLIST_JOB_LEASE_MS', default: '300000', meaning: 'how long a claimed job may run without renewing its claim before another worker takes it back (tests shorten it)' },
 ] as const;
 
 function fail(variable: string, reason: string): never {
@@ -109,6 +110,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   } catch {
     fail('PUBLIC_URL', `is not a URL: "${publicUrl}"`);
   }
+  jobLeaseMs(environment);
   return {
     database,
     port,
@@ -119,4 +121,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     demo: demoValue === '1' || demoValue === 'true',
     publicUrl,
   };
+}
+
+/**
+ * The job lease (GREENLIST_JOB_LEASE_MS, milliseconds, default five minutes): read on its
+ * own because the job table needs it where no Config is passed; fails loudly like the rest.
+ */
+export function jobLeaseMs(environment: Record<string, string | undefined> = process.env): number {
+  const value = environment.GREENLIST_JOB_LEASE_MS || '300000';
+  if (!/^\d+$/.test(value) || Number(value) < 100) fail('GREENLIST_JOB_LEASE_MS', `must be a whole number of milliseconds ≥ 100, got "${value}"`);
+  return Number(value);
 }

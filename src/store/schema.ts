@@ -721,8 +721,6 @@ export interface ImportsTable {
   sha256: string | null;
   /** 'queued' | 'running' | 'failed' | 'done' */
   status: string;
-  /** While running: 'checking' (reading and validating) | 'applying' (the one transaction). */
-  phase: string | null;
   rows_read: number;
   rows_total: number | null;
   bytes_read: number;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { nonColocatedJoins } from './distribution-rules.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const JOURNEYS = ['test/pipeline/national-path-http.test.ts', 'test/public/public-pages.test.ts', 'test/ehs/ehs-api.test.ts', 'test/certificates/certificate-http.test.ts'];
+const JOURNEYS = ['test/pipeline/national-path-http.test.ts', 'test/public/public-pages.test.ts', 'test/ehs/ehs-api.test.ts', 'test/certificates/certificate-http.test.ts', 'test/workspace/review-screens.test.ts', 'test/workspace/enterprise-screens.test.ts'];
 
 test('the checker recognises co-located and non-co-located joins', () => {
   assert.deepEqual(nonColocatedJoins('select * from "list_entries" as "e" inner join "batches" as "b" on "b"."id" = "e"."batch_id"'), []);

@@ -5,6 +5,14 @@ import { optionString } from '../arguments.ts';
 import { withStore } from '../runtime.ts';
 import type { CliCommand } from './command.ts';
 import { cliActor, positiveInteger, print } from './pipeline-actor.ts';
+import { findNationalAuthorityId } from '../../store/queries/lookups.ts';
+import type { Store } from '../../store/store.ts';
+
+async function nationalAuthorityId(store: Store): Promise<number> {
+  const id = await findNationalAuthorityId(store.db);
+  if (id === undefined) throw new AppError('NOT_FOUND', 'no national authority is registered');
+  return id;
+}
 
 export const dynamicReportsCommand: CliCommand = {
   name: 'dynamic-reports',
@@ -15,7 +23,7 @@ export const dynamicReportsCommand: CliCommand = {
     const year = positiveInteger(optionString(args, 'year'), 'year', this.usage);
     return withStore(async (store) => {
       const authority = optionString(args, 'authority');
-      const authorityId = authority === undefined ? (await store.db.selectFrom('authorities').select('id').where('level', '=', 'national').orderBy('id').executeTakeFirstOrThrow()).id : positiveInteger(authority, 'authority', this.usage);
+      const authorityId = authority === undefined ? await nationalAuthorityId(store) : positiveInteger(authority, 'authority', this.usage);
       const result = await openDynamicReports(store, await cliActor(store, args), { authorityId, year });
       print(args, result, () => `${year} reports for authority ${authorityId}: ${result.created} opened, ${result.existing} already open; due ${result.dueOn}`);
       return 0;

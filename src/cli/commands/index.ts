@@ -14,5 +14,6 @@ import { jobsCommand } from './jobs.ts';
 import { noticeCommand } from './notice.ts';
 import { dynamicReportsCommand } from './dynamic-reports.ts';
 import { importCommand } from './import.ts';
+import { importAnnualDataCommand } from './import-annual-data.ts';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, seedCommand, backupCommand, restoreCommand, auditCommand, kpiCommand, scoreCommand, verifyCertificateCommand, certificatesCommand, applicationCommand, batchCommand, noticeCommand, jobsCommand, dynamicReportsCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, seedCommand, backupCommand, restoreCommand, auditCommand, kpiCommand, scoreCommand, verifyCertificateCommand, certificatesCommand, applicationCommand, batchCommand, noticeCommand, jobsCommand, dynamicReportsCommand, importCommand, importAnnualDataCommand];

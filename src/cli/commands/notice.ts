@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { withStore } from '../runtime.ts';
 import type { CliCommand } from './command.ts';
 import { cliActor, positiveInteger, print } from './pipeline-actor.ts';
+import { listNoticesDueToClose } from '../../store/queries/lookups.ts';
 
 export const noticeCommand: CliCommand = {
   name: 'notice',
@@ -15,7 +16,7 @@ export const noticeCommand: CliCommand = {
     return withStore(async (store) => {
       const actor = await cliActor(store, args);
       const ids = args.options.due === true
-        ? (await store.db.selectFrom('notices').select('id').where('status', '=', 'open').where('closes_on', '<', todayInShanghai()).orderBy('id').execute()).map((n) => n.id)
+        ? await listNoticesDueToClose(store.db, todayInShanghai())
         : [positiveInteger(args.positionals[1], 'id', this.usage)];
       const results: CloseNoticeResult[] = [];
       for (const noticeId of ids) results.push(await closeNotice(store, actor, { noticeId }));

@@ -86,7 +86,9 @@ function engineProblem(document: unknown): { path: string; message: string } | u
     return undefined;
   } catch (error) {
     if (!AppError.is(error, 'VALIDATION')) throw error;
-    return { path: error.path ?? '', message: error.message };
+    // The engine's message starts with the field path of the one-row document it was given; the row and column say where instead.
+    const path = error.path ?? '';
+    return { path, message: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message };
   }
 }
 

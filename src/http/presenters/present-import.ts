@@ -2,12 +2,12 @@ import type { Row } from '../../store/schema.ts';
 import type { RowError } from '../../commands/imports/row-errors.ts';
 
 /**
- * An import as it leaves the server. `percent` is a reading aid: while checking it follows
- * the bytes read (the row count of a streamed file is known only at its end); applying is
- * one transaction, so it shows 99 until the import is done.
+ * An import as it leaves the server. `percent` is a reading aid: while running it follows
+ * the bytes read (the row count of a streamed file is known only at its end), and it shows
+ * 100 only once the import's one transaction has committed.
  */
 export function presentImport(row: Row<'imports'>) {
-  const percent = row.status === 'done' ? 100 : row.phase === 'applying' ? 99 : row.size > 0 ? Math.min(99, Math.floor((row.bytes_read / row.size) * 100)) : 0;
+  const percent = row.status === 'done' ? 100 : row.size > 0 ? Math.min(99, Math.floor((row.bytes_read / row.size) * 100)) : 0;
   return {
     id: row.id,
     kind: row.kind,
@@ -16,7 +16,6 @@ export function presentImport(row: Row<'imports'>) {
     size: row.size,
     sha256: row.sha256,
     status: row.status,
-    phase: row.phase,
     progress: { rowsRead: row.rows_read, rowsTotal: row.rows_total, bytesRead: row.bytes_read, percent },
     result: row.status === 'done' ? { filed: row.reports_filed, amended: row.reports_amended, unchanged: row.reports_unchanged } : null,
     errorCount: row.error_count,

@@ -144,8 +144,12 @@ export async function renderEvaluationReportPdf(report: EvaluationReport, option
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
+    // Header and footer sit in the margins: without this pdfkit would start a new page for them.
+    const margins = doc.page.margins;
+    doc.page.margins = { ...margins, top: 0, bottom: 0 };
     if (options.demo) demoMark(doc);
     doc.fontSize(8).fillColor(MUTED).text(`${enterprise.name_zh} · ${application.data_year} · ${i + 1} / ${range.count}`, LEFT, 812, { width: WIDTH, align: 'center', lineBreak: false });
+    doc.page.margins = margins;
   }
   doc.end();
   return done;

@@ -2,14 +2,14 @@
 import { now, type Executor } from '../store.ts';
 import type { NewRow, Row, RowUpdate } from '../schema.ts';
 
-type Counters = 'phase' | 'rows_read' | 'rows_total' | 'bytes_read' | 'reports_filed' | 'reports_amended' | 'reports_unchanged' | 'error_count' | 'errors' | 'job_id' | 'attempts' | 'started_at' | 'finished_at' | 'created_at' | 'updated_at';
+type Counters = 'rows_read' | 'rows_total' | 'bytes_read' | 'reports_filed' | 'reports_amended' | 'reports_unchanged' | 'error_count' | 'errors' | 'job_id' | 'attempts' | 'started_at' | 'finished_at' | 'created_at' | 'updated_at';
 
 /** A new import, queued, every counter at zero. */
 export function insertImport(db: Executor, values: Omit<NewRow<'imports'>, Counters>): Promise<Row<'imports'>> {
   const at = now();
   return db
     .insertInto('imports')
-    .values({ ...values, phase: null, rows_read: 0, rows_total: null, bytes_read: 0, reports_filed: 0, reports_amended: 0, reports_unchanged: 0, error_count: 0, errors: '[]', job_id: null, attempts: 0, started_at: null, finished_at: null, created_at: at, updated_at: at })
+    .values({ ...values, rows_read: 0, rows_total: null, bytes_read: 0, reports_filed: 0, reports_amended: 0, reports_unchanged: 0, error_count: 0, errors: '[]', job_id: null, attempts: 0, started_at: null, finished_at: null, created_at: at, updated_at: at })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -24,6 +24,12 @@ export function findImport(db: Executor, id: number): Promise<Row<'imports'> | u
  */
 export async function updateImportRun(db: Executor, id: number, attempt: number, values: RowUpdate<'imports'>): Promise<boolean> {
   const result = await db.updateTable('imports').set({ ...values, updated_at: now() }).where('id', '=', id).where('attempts', '=', attempt).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Progress of a running import; false when the run lost it (a newer attempt, or the import already ended). */
+export async function writeImportProgress(db: Executor, id: number, attempt: number, values: { rows_read: number; bytes_read: number }): Promise<boolean> {
+  const result = await db.updateTable('imports').set({ ...values, updated_at: now() }).where('id', '=', id).where('attempts', '=', attempt).where('status', '=', 'running').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -5,6 +5,7 @@
  * back jobs whose worker died (their lease expired).
  */
 import { sql } from 'kysely';
+import { jobLeaseMs } from '../../config/env.ts';
 import type { Capabilities } from '../kysely/capabilities.ts';
 import { now, type Executor, type Store } from '../store.ts';
 import type { Row } from '../schema.ts';
@@ -28,8 +29,17 @@ export async function enqueueJob(db: Executor, input: EnqueueInput): Promise<voi
     .execute();
 }
 
-/** How long a claimed job may run before another worker may take it back. */
-export const LEASE_MS = 5 * 60_000;
+/** How long a claimed job may run before another worker may take it back (GREENLIST_JOB_LEASE_MS, default 5 min; long jobs renew their claim). */
+export const LEASE_MS = leaseAtImport();
+
+/** A wrong value stops the process at boot (loadConfig); read at import time, it falls back to the default. */
+function leaseAtImport(): number {
+  try {
+    return jobLeaseMs();
+  } catch {
+    return 5 * 60_000;
+  }
+}
 
 /** Claims one due job (or one whose lease expired) for `worker`; undefined when none is due. */
 export async function claimDueJob(store: Store, worker: string, kinds?: readonly string[], at: string = now()): Promise<Row<'jobs'> | undefined> {

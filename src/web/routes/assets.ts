@@ -15,6 +15,7 @@ export async function registerAssetRoutes(app: FastifyInstance): Promise<void> {
   const assets: Record<string, ReturnType<typeof asset>> = {
     'site.css': asset(new URL('../assets/site.css', import.meta.url).pathname, 'text/css; charset=utf-8'),
     'htmx.min.js': asset(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'),
+    'workspace-upload.js': asset(new URL('../assets/workspace-upload.js', import.meta.url).pathname, 'text/javascript; charset=utf-8'),
   };
   app.get<{ Params: { name: string } }>('/assets/:name', { schema: { hide: true } }, async (request, reply) => {
     const found = assets[request.params.name];

@@ -30,6 +30,7 @@ import { pageContext, sendPage } from '../page-context.ts';
 import { requireWebUser } from '../workspace-auth.ts';
 import { registerWorkspaceSection } from '../workspace-sections.ts';
 import { EHS_FORM_ACTIONS, EHS_ROW_ACTIONS, type FormFields } from './ehs-form-actions.ts';
+import { countOpenEhsItems } from '../../store/queries/workspace/section-counts.ts';
 
 registerWorkspaceSection({
   id: 'ehs',
@@ -41,8 +42,7 @@ registerWorkspaceSection({
   waiting: async (store, actor) => {
     const own = actor.memberships.find((m) => m.role === 'enterprise' && m.enterpriseId !== null)?.enterpriseId;
     if (own == null) return 0;
-    const row = await store.db.selectFrom('ehs_events').select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', own).where('status', '=', 'open').executeTakeFirst();
-    return Number(row?.n ?? 0);
+    return countOpenEhsItems(store.db, own);
   },
 });
 

@@ -22,6 +22,7 @@ import { requireWebUser } from '../workspace-auth.ts';
 import { registerWorkspaceSection } from '../workspace-sections.ts';
 import { fieldsOf, frameOf, here, isFormMistake, optionalNumber, submitForm } from './workspace-forms.ts';
 import { authorityMembership } from './workspace-review.ts';
+import { listAuthorityRows, listFrameworkPins } from '../../store/queries/lookups.ts';
 
 registerWorkspaceSection({ id: 'admin-authorities', roles: ['admin'], href: '/workspace/admin/authorities', titleKey: 'ws-admin.authorities.title', descriptionKey: 'ws-admin.authorities.description', order: 80 });
 registerWorkspaceSection({ id: 'admin-frameworks', roles: ['admin'], href: '/workspace/admin/frameworks', titleKey: 'ws-admin.frameworks.title', descriptionKey: 'ws-admin.frameworks.description', order: 82 });
@@ -52,7 +53,7 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     authorityMembership(actor, ['admin']);
-    const rows = await store().db.selectFrom('authorities').selectAll().orderBy('id').execute();
+    const rows = await listAuthorityRows(store().db);
     const authorities = rows.map((row) => {
       try {
         return { row, settings: parseAuthoritySettings(row.settings), problem: null };
@@ -65,7 +66,7 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
 
   const renderFrameworks = async (request: FastifyRequest, reply: FastifyReply, actor: UserActor, error?: string) => {
     const membership = authorityMembership(actor, ['admin']);
-    const [stored, batches] = await Promise.all([store().db.selectFrom('frameworks').select(['id', 'pinned_at']).execute(), authorityBatches(store().db, membership.authorityId)]);
+    const [stored, batches] = await Promise.all([listFrameworkPins(store().db), authorityBatches(store().db, membership.authorityId)]);
     const frameworks = listFrameworks().map((f) => {
       const row = stored.find((s) => s.id === `${f.id}@${f.version}`);
       return { id: f.id, version: f.version, nameZh: f.nameZh, nameEn: f.nameEn, hash: f.hash, effective: f.effective, abolished: f.abolished, stored: row === undefined ? null : { pinnedAt: row.pinned_at } };

@@ -33,6 +33,7 @@ import { LiveKpiPanel } from '../pages/workspace/shared/kpi-panel.tsx';
 import { requireWebUser } from '../workspace-auth.ts';
 import { registerWorkspaceSection } from '../workspace-sections.ts';
 import { fieldsOf, frameOf, here, idParam, isFormMistake, optionalNumber, submitForm, uploadedFile } from './workspace-forms.ts';
+import { countApplicationsToComplete, countDynamicReportsToFile } from '../../store/queries/workspace/section-counts.ts';
 
 /** The enterprise the user works for (its first enterprise membership). */
 export function ownEnterpriseId(actor: UserActor): number {
@@ -51,8 +52,7 @@ registerWorkspaceSection({
   waiting: async (store, actor) => {
     const id = actor.memberships.find((m) => m.role === 'enterprise')?.enterpriseId;
     if (id == null) return 0;
-    const row = await store.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', id).where('state', 'in', ['draft', 'returned']).executeTakeFirstOrThrow();
-    return Number(row.n);
+    return countApplicationsToComplete(store.db, id);
   },
 });
 
@@ -66,8 +66,7 @@ registerWorkspaceSection({
   waiting: async (store, actor) => {
     const id = actor.memberships.find((m) => m.role === 'enterprise')?.enterpriseId;
     if (id == null) return 0;
-    const row = await store.db.selectFrom('dynamic_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', id).where('status', 'in', ['due', 'overdue']).executeTakeFirstOrThrow();
-    return Number(row.n);
+    return countDynamicReportsToFile(store.db, id);
   },
 });
 

@@ -3,6 +3,7 @@
  * weeks, quotas by sub-region for a batch) and `/workspace/dynamic-management` (the year's
  * 动态管理表 filed, overdue and flagged; declared changes to decide; removals).
  */
+import { notFound } from '../../domain/errors.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserActor } from '../../domain/actors/actor.ts';
 import { todayInShanghai } from '../../domain/calendar/plain-date.ts';
@@ -19,8 +20,17 @@ import { requireWebUser } from '../workspace-auth.ts';
 import { registerWorkspaceSection } from '../workspace-sections.ts';
 import { fieldsOf, frameOf, here, idParam, optionalNumber, submitForm } from './workspace-forms.ts';
 import { authorityMembership } from './workspace-review.ts';
+import { findAuthorityById, findProvinceAuthorityId } from '../../store/queries/lookups.ts';
 
-registerWorkspaceSection({ id: 'deadlines', roles: ['national', 'province', 'city'], href: '/workspace/deadlines', titleKey: 'ws-review.deadlines.title', descriptionKey: 'ws-review.deadlines.description', order: 20 });
+registerWorkspaceSection({
+  id: 'deadlines',
+  roles: ['national', 'province', 'city'],
+  href: '/workspace/deadlines',
+  titleKey: 'ws-review.deadlines.title',
+  descriptionKey: 'ws-review.deadlines.description',
+  order: 20,
+  waiting: async (store, actor) => (await upcomingDeadlines(store.db, actor, { today: todayInShanghai(), days: 30 })).length,
+});
 
 registerWorkspaceSection({
   id: 'dynamic-management',
@@ -50,9 +60,10 @@ export async function registerWorkspaceOversightRoutes(app: FastifyInstance): Pr
     if (actor === undefined) return reply;
     const membership = authorityMembership(actor);
     const today = todayInShanghai();
-    const authority = await store().db.selectFrom('authorities').select(['settings', 'level', 'region_code']).where('id', '=', membership.authorityId).executeTakeFirstOrThrow();
+    const authority = await findAuthorityById(store().db, membership.authorityId);
+    if (authority === undefined) throw notFound(`authority ${membership.authorityId}`);
     // A city works on the batches of its province and the nation: it sees its province's.
-    const batchAuthority = authority.level === 'city' ? (await store().db.selectFrom('authorities').select('id').where('region_code', '=', `${authority.region_code.slice(0, 2)}0000`).executeTakeFirst())?.id ?? membership.authorityId : membership.authorityId;
+    const batchAuthority = authority.level === 'city' ? (await findProvinceAuthorityId(store().db, authority.region_code)) ?? membership.authorityId : membership.authorityId;
     const [deadlines, batches] = await Promise.all([upcomingDeadlines(store().db, actor, { today, days: 30 }), authorityBatches(store().db, batchAuthority)]);
     const chosen = batches.find((b) => String(b.id) === (request.query as { batch?: string }).batch) ?? batches.find((b) => b.status !== 'published') ?? batches[0];
     const { quotas, source } = configuredQuotas(authority.settings);
@@ -70,7 +81,8 @@ export async function registerWorkspaceOversightRoutes(app: FastifyInstance): Pr
     const entryPage = Math.max(1, Math.floor(optionalNumber(query.page) ?? 1));
     const [counts, reports, changes, scheduled, entries] = await Promise.all([
       dynamicReportCounts(store().db, actor, { year }),
-      dynamicReportQueue(store().db, actor, { year, status, limit: 200 }),
+      // Without a chosen status, the reports that still need filing (due or overdue).
+      status === undefined ? Promise.all(['overdue', 'due'].map((s) => dynamicReportQueue(store().db, actor, { year, status: s, limit: 200 }))).then((lists) => lists.flat()) : dynamicReportQueue(store().db, actor, { year, status, limit: 200 }),
       authorityEntryChanges(store().db, membership.authorityId, ['requested']),
       authorityEntryChanges(store().db, membership.authorityId, ['approved']),
       authorityEntries(store().db, membership.authorityId, { query: query.q?.trim() || undefined, limit: 25, offset: (entryPage - 1) * 25 }),

@@ -3,6 +3,7 @@
  * consensus; an expert scores (or recuses from) the applications on its panels.
  * `/workspace/panels` shows each what it works on.
  */
+import { notFound } from '../../domain/errors.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserActor } from '../../domain/actors/actor.ts';
 import { createPanel } from '../../commands/experts/create-panel.ts';
@@ -16,6 +17,8 @@ import { requireWebUser } from '../workspace-auth.ts';
 import { registerWorkspaceSection } from '../workspace-sections.ts';
 import { fieldsOf, frameOf, here, idParam, idsOf, optionalNumber, submitForm } from './workspace-forms.ts';
 import { authorityMembership } from './workspace-review.ts';
+import { findProgrammeByCode } from '../../store/queries/lookups.ts';
+import { countPendingExpertReviews } from '../../store/queries/workspace/section-counts.ts';
 
 registerWorkspaceSection({
   id: 'panels',
@@ -26,8 +29,7 @@ registerWorkspaceSection({
   order: 40,
   waiting: async (store, actor) => {
     if (!actor.memberships.some((m) => m.role === 'expert')) return 0;
-    const row = await store.db.selectFrom('expert_reviews as r').innerJoin('applications as a', 'a.id', 'r.application_id').select((eb) => eb.fn.countAll<number>().as('n')).where('r.expert_user_id', '=', actor.userId).where('r.submitted_at', 'is', null).where('a.state', '=', 'national_expert_review').executeTakeFirstOrThrow();
-    return Number(row.n);
+    return countPendingExpertReviews(store.db, actor.userId);
   },
 });
 
@@ -40,7 +42,8 @@ export async function registerWorkspacePanelRoutes(app: FastifyInstance): Promis
     const frame = await frameOf(request, actor);
     if (isExpertOnly(actor)) return sendPage(reply, ExpertAssignmentsPage({ frame, assignments: await readExpertAssignments(store(), actor), error }));
     const membership = authorityMembership(actor, ['national', 'province']);
-    const programme = await store().db.selectFrom('programmes').select('id').where('code', '=', 'green_factory').executeTakeFirstOrThrow();
+    const programme = await findProgrammeByCode(store().db, 'green_factory');
+    if (programme === undefined) throw notFound('programme green_factory');
     const [panels, experts, candidates] = await Promise.all([
       authorityPanels(store().db, membership.authorityId),
       expertDirectory(store().db, membership.authorityId),

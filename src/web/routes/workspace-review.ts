@@ -25,6 +25,8 @@ import { NoticePage, NoticesPage } from '../pages/workspace/review/notices-pages
 import { requireWebUser } from '../workspace-auth.ts';
 import { registerWorkspaceSection } from '../workspace-sections.ts';
 import { fieldsOf, frameOf, here, idParam, idsOf, optionalNumber, submitForm } from './workspace-forms.ts';
+import { findBatchById, findNoticeById } from '../../store/queries/lookups.ts';
+import { countBatchesReadyToPublish, countUndecidedObjections } from '../../store/queries/workspace/section-counts.ts';
 
 /** The user's membership in a reviewing (or administering) authority, for pages that act for it. */
 export function authorityMembership(actor: UserActor, roles: readonly string[] = ['national', 'province', 'city']): Membership & { authorityId: number } {
@@ -43,12 +45,24 @@ registerWorkspaceSection({
   waiting: async (store, actor) => {
     const ids = actor.memberships.filter((m) => (m.role === 'national' || m.role === 'province') && m.authorityId !== null).map((m) => m.authorityId!);
     if (ids.length === 0) return 0;
-    const row = await store.db.selectFrom('objections as o').innerJoin('notices as n', 'n.id', 'o.notice_id').select((eb) => eb.fn.countAll<number>().as('n')).where('n.authority_id', 'in', ids).where('o.status', '=', 'received').executeTakeFirstOrThrow();
-    return Number(row.n);
+    return countUndecidedObjections(store.db, ids);
   },
 });
 
-registerWorkspaceSection({ id: 'batches', roles: ['national', 'province', 'admin'], href: '/workspace/batches', titleKey: 'ws-review.batches.title', descriptionKey: 'ws-review.batches.description', order: 50 });
+registerWorkspaceSection({
+  id: 'batches',
+  roles: ['national', 'province', 'admin'],
+  href: '/workspace/batches',
+  titleKey: 'ws-review.batches.title',
+  descriptionKey: 'ws-review.batches.description',
+  order: 50,
+  // Batches whose notice has closed wait to be published.
+  waiting: async (store, actor) => {
+    const ids = actor.memberships.filter((m) => (m.role === 'national' || m.role === 'province') && m.authorityId !== null).map((m) => m.authorityId!);
+    if (ids.length === 0) return 0;
+    return countBatchesReadyToPublish(store.db, ids);
+  },
+});
 
 function frameworkChoices() {
   return listFrameworks().map((f) => ({ id: f.id, label: `${f.nameZh} (${f.id} ${f.version})` }));
@@ -63,14 +77,14 @@ export async function registerWorkspaceReviewRoutes(app: FastifyInstance): Promi
     const [notices, batches] = await Promise.all([authorityNotices(store().db, membership.authorityId), authorityBatches(store().db, membership.authorityId)]);
     const openBatches = batches.filter((b) => b.status === 'open');
     const chosen = openBatches.find((b) => String(b.id) === query.batch) ?? openBatches[0];
-    const batchRow = chosen === undefined ? undefined : await store().db.selectFrom('batches').select(['programme_id', 'tier']).where('id', '=', chosen.id).executeTakeFirst();
+    const batchRow = chosen === undefined ? undefined : await findBatchById(store().db, chosen.id);
     const candidates = batchRow === undefined ? [] : await applicationsInState(store().db, { state: batchRow.tier === 'national' ? 'national_expert_review' : 'province_review', programmeId: batchRow.programme_id, regionCode: membership.regionCode ?? '000000', level: membership.authorityLevel ?? 'national', batchId: chosen!.id });
     return sendPage(reply, NoticesPage({ frame: await frameOf(request, actor), notices, openBatches, candidates, chosenBatchId: chosen?.id, preselected: optionalNumber(query.application), today: todayInShanghai(), error }));
   };
 
   const renderNotice = async (request: FastifyRequest, reply: FastifyReply, actor: UserActor, error?: string) => {
     const id = idParam(request, 'id');
-    const notice = await store().db.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst();
+    const notice = await findNoticeById(store().db, id);
     if (notice === undefined) throw notFound(`notice ${id}`);
     authorize(actor, 'read', { type: 'notice', authorityId: notice.authority_id });
     const [entries, cases] = await Promise.all([noticeEntries(store().db, id), listObjectionCases(store(), actor, id)]);

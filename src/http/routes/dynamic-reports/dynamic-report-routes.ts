@@ -6,13 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { invalid } from '../../../domain/errors.ts';
+import { invalid, notFound } from '../../../domain/errors.ts';
 import { fileDynamicReport } from '../../../commands/dynamic-reports/file-dynamic-report.ts';
 import { openDynamicReports } from '../../../commands/dynamic-reports/open-dynamic-reports.ts';
 import { reviewerAuthorityOf } from '../../../commands/experts/create-panel.ts';
 import { dynamicReportQueue } from '../../../store/queries/dynamic-report-queue.ts';
 import { requireUser } from '../../auth.ts';
 import { emptyBodyAsObject } from '../applications/empty-body.ts';
+import { findListEntryById } from '../../../store/queries/lookups.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const ReportItem = Type.Object({ id: Type.Integer(), entryId: Type.Integer(), enterpriseId: Type.Integer(), nameZh: Type.String(), tier: Type.String(), year: Type.Integer(), dueOn: Type.String(), status: Type.String({ examples: ['due', 'filed', 'filed_late', 'overdue'] }), filedAt: Nullable(Type.String()), flagReason: Nullable(Type.String()) });
@@ -69,7 +70,8 @@ export async function registerDynamicReportRoutes(app: FastifyInstance): Promise
     async (request) => {
       const actor = await requireUser(request);
       const report = await fileDynamicReport(store, actor, { reportId: request.params.id, ...(request.body?.document === undefined ? {} : { document: request.body.document }) });
-      const entry = await store.db.selectFrom('list_entries').select(['name_zh', 'tier']).where('id', '=', report.list_entry_id).executeTakeFirstOrThrow();
+      const entry = await findListEntryById(store.db, report.list_entry_id);
+      if (entry === undefined) throw notFound(`list entry ${report.list_entry_id}`);
       return { id: report.id, entryId: report.list_entry_id, enterpriseId: report.enterprise_id, nameZh: entry.name_zh, tier: entry.tier, year: report.year, dueOn: report.due_on, status: report.status, filedAt: report.filed_at, flagReason: report.flag_reason };
     },
   );

@@ -17,6 +17,7 @@ import { listEntryDetail } from '../../../store/queries/list-entry-detail.ts';
 import { provincialList } from '../../../store/queries/provincial-list.ts';
 import type { Row } from '../../../store/schema.ts';
 import { actorOf, requireUser } from '../../auth.ts';
+import { findProgrammeByCode } from '../../../store/queries/lookups.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const EntryParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -68,7 +69,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const programme = await store.db.selectFrom('programmes').select('id').where('code', '=', request.query.programme ?? 'green_factory').executeTakeFirst();
+      const programme = await findProgrammeByCode(store.db, request.query.programme ?? 'green_factory');
       if (programme === undefined) throw invalid('programme', `unknown programme "${request.query.programme}"`);
       return { items: await provincialList(store.db, { programmeId: programme.id, provinceCode: request.params.province }) };
     },

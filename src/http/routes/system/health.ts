@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { sql } from 'kysely';
+import { pingDatabase } from '../../../store/queries/lookups.ts';
 
 const HealthResponse = Type.Object({
   status: Type.Literal('ok'),
@@ -13,7 +13,7 @@ export async function registerHealthRoutes(app: FastifyInstance): Promise<void> 
     '/healthz',
     { schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: HealthResponse } } },
     async () => {
-      await sql`select 1`.execute(app.context.store.db);
+      await pingDatabase(app.context.store.db);
       return { status: 'ok' as const, database: app.context.store.capabilities.name, time: new Date().toISOString() };
     },
   );

@@ -79,7 +79,7 @@ export interface NoticeEntryRow {
 export async function noticeEntries(db: Executor, noticeId: number): Promise<NoticeEntryRow[]> {
   const rows = await db
     .selectFrom('notice_entries as ne')
-    .leftJoin('applications as a', 'a.id', 'ne.application_id')
+    .leftJoin('applications as a', (join) => join.onRef('a.id', '=', 'ne.application_id').onRef('a.enterprise_id', '=', 'ne.enterprise_id'))
     .select(['ne.id', 'ne.position', 'ne.name_zh', 'ne.enterprise_id', 'ne.application_id', 'a.state', 'ne.status'])
     .where('ne.notice_id', '=', noticeId)
     .orderBy('ne.position')
@@ -169,7 +169,7 @@ export async function publicationPreview(db: Executor, batchId: number): Promise
   const entries = notice === null ? [] : await db.selectFrom('notice_entries').selectAll().where('notice_id', '=', notice.id).orderBy('position').execute();
   const changes = await db
     .selectFrom('entry_changes as c')
-    .innerJoin('list_entries as e', 'e.id', 'c.list_entry_id')
+    .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'c.list_entry_id').onRef('e.enterprise_id', '=', 'c.enterprise_id'))
     .innerJoin('batches as b', 'b.id', 'e.batch_id')
     .select(['c.id', 'c.kind', 'c.reason', 'c.details', 'e.id as entry_id', 'e.name_zh', 'b.slug'])
     .where('c.status', '=', 'approved')
@@ -207,7 +207,7 @@ export async function authorityEntries(db: Executor, authorityId: number, filter
   const [rows, total] = await Promise.all([
     query
       .select(['e.id', 'e.name_zh', 'b.slug', 'b.name_zh as batch_zh', 'b.name_en as batch_en', 'e.city_code', 'e.status', 'e.listed_on'])
-      .select((eb) => eb.selectFrom('entry_changes as c').select(sql<number>`count(*)`.as('n')).whereRef('c.list_entry_id', '=', 'e.id').where('c.kind', '=', 'removal').where('c.status', '=', 'approved').as('pending'))
+      .select((eb) => eb.selectFrom('entry_changes as c').select(sql<number>`count(*)`.as('n')).whereRef('c.list_entry_id', '=', 'e.id').whereRef('c.enterprise_id', '=', 'e.enterprise_id').where('c.kind', '=', 'removal').where('c.status', '=', 'approved').as('pending'))
       .orderBy('e.id')
       .limit(filter.limit ?? 50)
       .offset(filter.offset ?? 0)
@@ -233,7 +233,7 @@ export interface EntryChangeRow {
 export async function authorityEntryChanges(db: Executor, authorityId: number, statuses: readonly string[]): Promise<EntryChangeRow[]> {
   const rows = await db
     .selectFrom('entry_changes as c')
-    .innerJoin('list_entries as e', 'e.id', 'c.list_entry_id')
+    .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'c.list_entry_id').onRef('e.enterprise_id', '=', 'c.enterprise_id'))
     .select(['c.id', 'c.list_entry_id', 'e.name_zh', 'c.kind', 'c.mode', 'c.reason', 'c.details', 'c.status', 'c.created_at'])
     .where('e.authority_id', '=', authorityId)
     .where('c.status', 'in', [...statuses])

@@ -19,7 +19,7 @@ export async function applicationStateCounts(db: Executor, actor: UserActor, fil
 }
 
 export async function dynamicReportCounts(db: Executor, actor: UserActor, filter: { year?: number | undefined } = {}): Promise<{ byStatus: Record<string, number>; flagged: number }> {
-  let query = db.selectFrom('dynamic_reports as r').innerJoin('list_entries as e', 'e.id', 'r.list_entry_id').where(dynamicReportScope(actor));
+  let query = db.selectFrom('dynamic_reports as r').innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'r.list_entry_id').onRef('e.enterprise_id', '=', 'r.enterprise_id')).where(dynamicReportScope(actor));
   if (filter.year !== undefined) query = query.where('r.year', '=', filter.year);
   const [rows, flagged] = await Promise.all([
     query.select(['r.status as status', sql<number>`count(*)`.as('n')]).groupBy('r.status').execute(),
@@ -78,7 +78,7 @@ export async function upcomingDeadlines(db: Executor, actor: UserActor, options:
     for (const n of await notices.execute()) deadlines.push({ date: n.closes_on, kind: 'notice', nameZh: n.title_zh, nameEn: n.title_en, href: enterpriseId === null ? `/workspace/notices/${n.id}` : `/notices/${n.id}`, count: 1 });
     const reports = await db
       .selectFrom('dynamic_reports as r')
-      .innerJoin('list_entries as e', 'e.id', 'r.list_entry_id')
+      .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'r.list_entry_id').onRef('e.enterprise_id', '=', 'r.enterprise_id'))
       .where(dynamicReportScope(actor))
       .where('r.status', '=', 'due')
       .where('r.due_on', '>=', options.today)

@@ -79,7 +79,6 @@ export function DashboardPage(props: DashboardPageProps): SafeHtml {
           <p><a href={localPath(page.lang, '/workspace/applications')}>{t('ws-dashboard.openQueue')}</a></p>
         </section>
       ) : null}
-      <p class="small"><a href={localPath(page.lang, '/workspace/ehs')}>{t('ws-dashboard.ehs')}</a></p>
     </Layout>
   );
 }

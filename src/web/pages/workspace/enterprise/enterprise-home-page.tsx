@@ -8,7 +8,7 @@ import type { SafeHtml } from '#jsx/jsx-runtime';
 import type { EnterpriseWorkspace } from '../../../../commands/enterprises/read-enterprise-workspace.ts';
 import { formatNumber, translator } from '../../../i18n/catalogue.ts';
 import { localPath } from '../../../i18n/language.ts';
-import { nameIn, regionLabel } from '../../shared/labels.ts';
+import { industryLabel, nameIn, regionLabel } from '../../shared/labels.ts';
 import { formatDate, StateBadge, statusWord } from '../shared/labels.tsx';
 import { WorkspaceFrame, type WorkspaceFrameContext } from '../shared/workspace-frame.tsx';
 
@@ -33,7 +33,7 @@ export function EnterpriseHomePage(props: EnterpriseHomeProps): SafeHtml {
       <dl class="facts">
         <div><dt>{t('ws-enterprise.creditCode')}</dt><dd>{enterprise.credit_code}</dd></div>
         <div><dt>{t('ws-enterprise.region')}</dt><dd>{regionLabel(lang, enterprise.region_code)}</dd></div>
-        <div><dt>{t('ws-enterprise.industry')}</dt><dd>{enterprise.industry_code}</dd></div>
+        <div><dt>{t('ws-enterprise.industry')}</dt><dd>{industryLabel(lang, enterprise.industry_code)}</dd></div>
       </dl>
       <p class="inline-links">
         <a class="button-link" href={localPath(lang, '/workspace/dynamic-reports')}>{t('ws-enterprise.dynamicReports')}</a>

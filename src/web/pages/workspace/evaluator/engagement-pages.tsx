@@ -114,7 +114,7 @@ export function EngagementPage(props: EngagementPageProps): SafeHtml {
             <button type="submit" class="button-secondary danger">{t('ws-evaluator.declare.decline')}</button>
           </form>
         </section>
-      ) : report.declaration !== null ? <p>{t('ws-evaluator.declare.done', { date: formatDate(lang, evaluation.accepted_at) })}: {report.declaration.statement}</p> : null}
+      ) : report.declaration !== null ? <p>{t('ws-evaluator.declare.done', { date: formatDate(lang, evaluation.accepted_at), statement: report.declaration.statement })}</p> : null}
 
       {report.verified !== null ? (
         <section aria-labelledby="compare">

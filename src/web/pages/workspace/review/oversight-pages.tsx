@@ -113,7 +113,7 @@ export function DynamicManagementPage(props: DynamicManagementProps): SafeHtml {
           <button type="submit" class="button-secondary">{t('ws-review.dynamic.open', { year: props.year })}</button>
         </form>
       ) : null}
-      <h2>{t('ws-review.dynamic.reports')}{props.status ? ` · ${statusWord(t, props.status)}` : ''}</h2>
+      <h2>{t('ws-review.dynamic.reports')} · {props.status ? statusWord(t, props.status) : t('ws-review.dynamic.unfiled')}</h2>
       {props.reports.length === 0 ? <p class="muted">{t('ws-review.dynamic.noReports')}</p> : (
         <table class="data-table compact">
           <thead><tr><th scope="col">{t('ws-review.dynamic.entry')}</th><th scope="col">{t('ws-review.dynamic.due')}</th><th scope="col">{t('ws-review.dynamic.status')}</th><th scope="col">{t('ws-review.dynamic.filed')}</th></tr></thead>
@@ -157,14 +157,17 @@ export function DynamicManagementPage(props: DynamicManagementProps): SafeHtml {
                 <td>{regionLabel(lang, e.cityCode)}</td>
                 <td>
                   {e.pendingRemoval ? <span class="status status-removed">{t('ws-review.dynamic.removalDue')}</span> : (
-                    <form method="post" action={localPath(lang, `/workspace/dynamic-management/entries/${e.id}/remove`)} class="row-form">
-                      <input type="hidden" name="_csrf" value={csrf} />
-                      <label for={`rr-${e.id}`}>{t('ws-review.dynamic.reason')}</label>
-                      <select id={`rr-${e.id}`} name="reasonCode">{Object.entries(REMOVAL_REASONS).map(([code, r]) => <option value={code}>{lang === 'en' ? r.en : r.zh} ({t(`ws-review.dynamic.mode.${r.mode}`)})</option>)}</select>
-                      <label for={`rn-${e.id}`}>{t('ws-review.dynamic.note')}</label>
-                      <input id={`rn-${e.id}`} name="note" />
-                      <button type="submit" class="button-secondary danger">{t('ws-review.dynamic.removeSubmit')}</button>
-                    </form>
+                    <details class="row-details">
+                      <summary>{t('ws-review.dynamic.removeSubmit')}</summary>
+                      <form method="post" action={localPath(lang, `/workspace/dynamic-management/entries/${e.id}/remove`)} class="row-form">
+                        <input type="hidden" name="_csrf" value={csrf} />
+                        <label for={`rr-${e.id}`}>{t('ws-review.dynamic.reason')}</label>
+                        <select id={`rr-${e.id}`} name="reasonCode">{Object.entries(REMOVAL_REASONS).map(([code, r]) => <option value={code}>{lang === 'en' ? r.en : r.zh} ({t(`ws-review.dynamic.mode.${r.mode}`)})</option>)}</select>
+                        <label for={`rn-${e.id}`}>{t('ws-review.dynamic.note')}</label>
+                        <input id={`rn-${e.id}`} name="note" />
+                        <button type="submit" class="button-secondary danger">{t('ws-review.dynamic.removeSubmit')}</button>
+                      </form>
+                    </details>
                   )}
                 </td>
               </tr>

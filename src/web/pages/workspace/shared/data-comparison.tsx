@@ -8,9 +8,10 @@ import { annualDataComparison } from '../../../../domain/applications/annual-dat
 import { formatNumber, type Translate } from '../../../i18n/catalogue.ts';
 import type { Lang } from '../../../i18n/language.ts';
 
-function show(lang: Lang, value: number | string | null): string {
+function show(lang: Lang, value: number | string | null, path: string): string {
   if (value === null) return '—';
-  return typeof value === 'number' ? formatNumber(lang, value, 4) : value;
+  // A year is a name, not a quantity: no thousands separator.
+  return typeof value === 'number' && path !== 'year' ? formatNumber(lang, value, 4) : String(value);
 }
 
 export function DataComparison(props: { lang: Lang; t: Translate; declared: unknown; verified?: unknown; caption: string }): SafeHtml {
@@ -23,7 +24,7 @@ export function DataComparison(props: { lang: Lang; t: Translate; declared: unkn
         <table class="data-table compact">
           <caption>{props.caption}</caption>
           <thead><tr><th scope="col">{t('ws-common.compare.field')}</th><th scope="col" class="number">{t('ws-common.compare.value')}</th></tr></thead>
-          <tbody>{rows.map((r) => <tr><th scope="row"><code>{r.path}</code></th><td class="number">{show(lang, r.declared)}</td></tr>)}</tbody>
+          <tbody>{rows.map((r) => <tr><th scope="row"><code>{r.path}</code></th><td class="number">{show(lang, r.declared, r.path)}</td></tr>)}</tbody>
         </table>
       </div>
     );
@@ -38,8 +39,8 @@ export function DataComparison(props: { lang: Lang; t: Translate; declared: unkn
           {rows.map((r) => (
             <tr class={r.declared !== r.verified ? 'differs' : undefined}>
               <th scope="row"><code>{r.path}</code>{r.declared !== r.verified ? <span class="visually-hidden"> {t('ws-common.compare.differs')}</span> : null}</th>
-              <td class="number">{show(lang, r.declared)}</td>
-              <td class="number">{show(lang, r.verified)}</td>
+              <td class="number">{show(lang, r.declared, r.path)}</td>
+              <td class="number">{show(lang, r.verified, r.path)}</td>
               <td class="number">{r.relative === null ? '' : `${r.relative > 0 ? '+' : ''}${formatNumber(lang, r.relative * 100, 1)}%`}</td>
             </tr>
           ))}

@@ -27,8 +27,6 @@ export function KpiTable(props: { lang: Lang; t: Translate; kpis: KpiResult; cap
           <tr>
             <th scope="col">{t('ws-common.kpi.name')}</th>
             <th scope="col" class="number">{t('ws-common.kpi.value')}</th>
-            <th scope="col">{t('ws-common.kpi.unit')}</th>
-            <th scope="col">{t('ws-common.kpi.trace')}</th>
           </tr>
         </thead>
         <tbody>
@@ -36,10 +34,8 @@ export function KpiTable(props: { lang: Lang; t: Translate; kpis: KpiResult; cap
             const trace = kpis.traces[name];
             return (
               <tr>
-                <th scope="row">{en ? trace.nameEn : trace.nameZh}<span class="kpi-key">{name}</span></th>
-                <td class="number">{formatKpiValue(lang, trace.value)}</td>
-                <td>{trace.unit}</td>
-                <td>
+                <th scope="row">
+                  {en ? trace.nameEn : trace.nameZh}<span class="kpi-key">{name}</span>
                   <details class="kpi-trace">
                     <summary>{t('ws-common.kpi.showTrace')}</summary>
                     <p class="small">{en ? trace.formulaEn : trace.formulaZh}</p>
@@ -57,7 +53,8 @@ export function KpiTable(props: { lang: Lang; t: Translate; kpis: KpiResult; cap
                     <ol class="small trace-steps">{trace.steps.map((step) => <li><code>{step}</code></li>)}</ol>
                     <p class="source">{trace.source}</p>
                   </details>
-                </td>
+                </th>
+                <td class="number">{formatKpiValue(lang, trace.value)}<span class="kpi-unit">{trace.unit}</span></td>
               </tr>
             );
           })}

@@ -85,8 +85,10 @@ export function SelfEvaluationFields(props: { lang: Lang; t: Translate; framewor
           );
         })}
       </fieldset>
-      <label for="self-summary">{t('ws-application.self.summary')}</label>
-      <textarea id="self-summary" name="summary" rows="3" readonly={readOnly}>{answers.summary ?? ''}</textarea>
+      <div class="field-block">
+        <label for="self-summary">{t('ws-application.self.summary')}</label>
+        <textarea id="self-summary" name="summary" rows="3" readonly={readOnly}>{answers.summary ?? ''}</textarea>
+      </div>
     </div>
   );
 }
