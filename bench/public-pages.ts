@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { buildApp } from '../src/http/app.ts';
 import { migrate } from '../src/store/migrate.ts';
@@ -48,6 +49,9 @@ export async function run(options: { seconds?: number } = {}): Promise<BenchRow[
   // The same bytes as the app's /lists, from memory: what the page's size alone costs.
   let listsBytes = Buffer.alloc(0);
   bare.get('/bare-lists', async (_request, reply) => reply.type('text/html; charset=utf-8').send(listsBytes));
+  // …and those bytes gzipped, as a browser asks for them (Accept-Encoding: gzip).
+  let listsGzip = Buffer.alloc(0);
+  bare.get('/bare-lists-gzip', async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-encoding', 'gzip').send(listsGzip));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await migrate(store);
@@ -56,11 +60,15 @@ export async function run(options: { seconds?: number } = {}): Promise<BenchRow[
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
     listsBytes = Buffer.from(await (await fetch(`${appUrl}/lists`)).arrayBuffer());
+    listsGzip = gzipSync(listsBytes, { level: 6 });
+    // Pages are asked for as browsers ask: with gzip accepted.
+    const browser = { 'accept-encoding': 'gzip, deflate, br' };
     const baseline = await load(`${bareUrl}/bare`, { seconds });
     const sameBytes = await load(`${bareUrl}/bare-lists`, { seconds });
+    const sameGzip = await load(`${bareUrl}/bare-lists-gzip`, { seconds, headers: browser });
     const health = await load(`${appUrl}/healthz`, { seconds });
-    const lists = await load(`${appUrl}/lists`, { seconds });
-    const search = await load(`${appUrl}/search?q=${encodeURIComponent('星火')}`, { seconds });
+    const lists = await load(`${appUrl}/lists`, { seconds, headers: browser });
+    const search = await load(`${appUrl}/search?q=${encodeURIComponent('星火')}`, { seconds, headers: browser });
     const etag = (await fetch(`${appUrl}/lists`)).headers.get('etag') ?? '';
     const conditional = await load(`${appUrl}/lists`, { seconds, headers: { 'if-none-match': etag } });
     const cold: number[] = [];
@@ -84,6 +92,7 @@ export async function run(options: { seconds?: number } = {}): Promise<BenchRow[
       { name: 'GET /lists?province=…, cache miss (render), median', value: Number(median(cold).toFixed(2)), unit: 'ms', note: 'queries + JSX render, measured in-process over 40 distinct URLs' },
       row('app GET /healthz (the app’s plugin stack, no page)', health, false, 'helmet, cookies, hooks: the floor under every route'),
       row('bare Fastify sending the /lists bytes from memory', sameBytes, false, `${Math.round(listsBytes.length / 1024)} KiB page: what its size alone costs`),
+      row('bare Fastify sending the /lists bytes gzipped', sameGzip, false, `${Math.round(listsGzip.length / 1024)} KiB on the wire`),
       { name: 'bare Fastify endpoint', value: baseline.requestsPerSecond, unit: 'req/s', note: `p99 ${baseline.p99} ms; autocannon in its own process, 20 connections, ${seconds} s per row` },
     ];
   } finally {

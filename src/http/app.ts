@@ -6,7 +6,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +18,7 @@ import { registerWebRoutes } from '../web/routes/index.ts';
 import { languageFromUrl, stripLanguagePrefix } from '../web/i18n/language.ts';
 import { ERROR_CODE_TABLE_MARKDOWN } from './error-table.ts';
 import { registerCsrfCheck } from './auth.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export interface AppContext {
   config: Config;
@@ -50,24 +50,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     request.lang = languageFromUrl(request.originalUrl);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie, { secret: context.config.secret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });

@@ -22,6 +22,8 @@ export interface Store {
   readonly capabilities: Capabilities;
   readonly config: DatabaseConfig;
   transaction<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
+  /** Called after every transaction of this store commits (cache invalidation in this process). */
+  onCommit(listener: () => void): void;
   /** SQLite only: the raw handle for online backup and pragmas. */
   readonly sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
@@ -67,6 +69,19 @@ function kyselyLog(options: StoreOptions) {
   return logQuery === undefined ? {} : { log: (event: { level: string; query: { sql: string } }) => logQuery(event.query.sql) };
 }
 
+/** A transaction runner that tells its listeners when a transaction has committed. */
+function committing(db: Db): Pick<Store, 'transaction' | 'onCommit'> {
+  const listeners: (() => void)[] = [];
+  return {
+    async transaction(work) {
+      const result = await db.transaction().execute(work);
+      for (const listener of listeners) listener();
+      return result;
+    },
+    onCommit: (listener) => void listeners.push(listener),
+  };
+}
+
 function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>, options: StoreOptions): Store {
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
   const database = new SqliteDatabase(config.path);
@@ -81,7 +96,7 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>, options
     capabilities: sqliteCapabilities,
     config,
     sqlite: database,
-    transaction: (work) => db.transaction().execute(work),
+    ...committing(db),
     close: () => db.destroy(),
   };
 }
@@ -97,7 +112,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>, opt
     db,
     capabilities: postgresCapabilities,
     config,
-    transaction: (work) => db.transaction().execute(work),
+    ...committing(db),
     close: () => db.destroy(),
   };
 }

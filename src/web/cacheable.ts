@@ -10,16 +10,32 @@
  * keyed by a hash of it as well, sent `private`, and never enter the shared cache.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../domain/calendar/plain-date.ts';
-import { readDataVersion } from '../store/queries/data-version.ts';
+import { currentDataVersion } from '../store/queries/data-version.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 
 const BOOT_ID = randomBytes(6).toString('hex');
 const BOOT_TIME = new Date();
 const CACHE_ENTRIES = 256;
-/** Rendered bodies as bytes: a hit sends them without encoding the text again. */
-const bodies = new Map<string, Buffer>();
+/** Rendered bodies as bytes, and gzipped once: a hit sends them without encoding or compressing again. */
+interface CachedBody {
+  raw: Buffer;
+  gzip: Buffer | null;
+}
+const bodies = new Map<string, CachedBody>();
+/** Below this size compression saves less than it costs. */
+const GZIP_MIN_BYTES = 1024;
+
+function cachedBody(raw: Buffer): CachedBody {
+  return { raw, gzip: raw.byteLength >= GZIP_MIN_BYTES ? gzipSync(raw, { level: 6 }) : null };
+}
+
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  return typeof header === 'string' && /\bgzip\b/.test(header) && !/\bgzip;\s*q=0(\.0*)?\b/.test(header);
+}
 /** One id per open store, so two apps in one process (tests) never share cached bodies. */
 const storeIds = new WeakMap<object, string>();
 
@@ -88,7 +104,7 @@ export interface Validators {
 /** The validators of this request's response at the current data version. */
 export async function validatorsFor(request: FastifyRequest, options: CacheableOptions = {}): Promise<Validators> {
   const store = request.server.context.store;
-  const version = await readDataVersion(store.db);
+  const version = await currentDataVersion(store);
   const personal = personalKey(request, options);
   const fragment = request.headers['hx-request'] === 'true' ? 'fragment' : 'page';
   const etag = 'W/"' + createHash('sha256').update([BOOT_ID, storeIdOf(store), version.id, request.lang, request.url, todayInShanghai(), fragment, personal ?? ''].join('\u0000')).digest('base64url').slice(0, 27) + '"';
@@ -103,7 +119,7 @@ export async function validatorsFor(request: FastifyRequest, options: CacheableO
         .header('etag', etag)
         .header('last-modified', httpDate(lastModified))
         .header('cache-control', personal === undefined ? 'public, no-cache' : 'private, no-cache')
-        .header('vary', 'Cookie, HX-Request'),
+        .header('vary', 'Accept-Encoding, Cookie, HX-Request'),
   };
 }
 
@@ -114,12 +130,16 @@ export async function validatorsFor(request: FastifyRequest, options: CacheableO
 export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string> | string, options: CacheableOptions = {}): Promise<FastifyReply> {
   const validators = await validatorsFor(request, options);
   if (validators.notModified) return validators.apply(reply).status(304).send();
-  const cached = validators.personal ? undefined : bodies.get(validators.etag);
+  let cached = validators.personal ? undefined : bodies.get(validators.etag);
   // Headers are set only once the body exists: a render that throws leaves an error response without validators.
-  const body = cached ?? Buffer.from(await render(), 'utf8');
-  if (cached === undefined && !validators.personal) {
+  if (cached === undefined) {
+    const raw = Buffer.from(await render(), 'utf8');
+    if (validators.personal) return validators.apply(reply).type(options.type ?? 'text/html; charset=utf-8').send(raw);
+    cached = cachedBody(raw);
     if (bodies.size >= CACHE_ENTRIES) bodies.delete(bodies.keys().next().value as string);
-    bodies.set(validators.etag, body);
+    bodies.set(validators.etag, cached);
   }
-  return validators.apply(reply).type(options.type ?? 'text/html; charset=utf-8').send(body);
+  validators.apply(reply).type(options.type ?? 'text/html; charset=utf-8');
+  if (cached.gzip !== null && acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(cached.gzip);
+  return reply.send(cached.raw);
 }

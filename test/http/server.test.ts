@@ -39,7 +39,8 @@ for (const dialect of DIALECTS) {
       const response = await t.app.inject({ method: 'GET', url: '/' });
       assert.match(response.headers['content-security-policy'] as string, /default-src 'self'/);
       assert.equal(response.headers['x-content-type-options'], 'nosniff');
-      assert.equal(response.headers['x-frame-options'], 'SAMEORIGIN');
+      assert.equal(response.headers['x-frame-options'], 'DENY');
+      assert.equal(response.headers['referrer-policy'], 'no-referrer');
     });
 
     test('/openapi.json is an OpenAPI 3 document with the documented routes and the error table', async () => {

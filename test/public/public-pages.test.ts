@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/stores.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedDemo } from '../../src/commands/seed/seed-demo.ts';
+import { openStore } from '../../src/store/store.ts';
+import { VERSION_TTL_MS } from '../../src/store/queries/data-version.ts';
 
 const HTML = { accept: 'text/html' };
 export const PUBLIC_PAGES = ['/', '/lists', '/lists/national-factory-2025', '/search?q=星火', '/notices', '/news', '/news/dynamic-report-reminder-2026', '/contact', '/legal', '/links', '/open-data'];
@@ -117,11 +119,20 @@ for (const dialect of DIALECTS) {
       assert.equal((await get('/lists', { 'if-none-match': '"other"' })).statusCode, 200);
       // Each URL and language has its own validator.
       assert.notEqual((await get('/en/lists')).headers.etag, etag);
-      // Any change (every change writes an audit event) gives every page a new validator.
-      await t.store.db.insertInto('audit_events').values({ stream: 'system', seq: 999, at: new Date(Date.now() + 2000).toISOString(), actor_user_id: null, actor_label: 'test', action: 'test.changed', subject_type: 'test', subject_id: '1', enterprise_id: null, data: '{}', prev_hash: 'x', hash: 'y' }).execute();
+      // Any change (every change writes an audit event in its transaction) gives every page a new validator at once.
+      await t.store.transaction((trx) => trx.insertInto('audit_events').values({ stream: 'system', seq: 999, at: new Date(Date.now() + 2000).toISOString(), actor_user_id: null, actor_label: 'test', action: 'test.changed', subject_type: 'test', subject_id: '1', enterprise_id: null, data: '{}', prev_hash: 'x', hash: 'y' }).execute());
       const after = await get('/lists', { 'if-none-match': etag, 'if-modified-since': lastModified });
       assert.equal(after.statusCode, 200);
       assert.notEqual(after.headers.etag, etag);
+      // A change committed by another process (here: another connection) shows once the version cache expires.
+      const other = openStore(t.store.config);
+      try {
+        await other.transaction((trx) => trx.insertInto('audit_events').values({ stream: 'system', seq: 1000, at: new Date(Date.now() + 4000).toISOString(), actor_user_id: null, actor_label: 'test', action: 'test.changed', subject_type: 'test', subject_id: '2', enterprise_id: null, data: '{}', prev_hash: 'x', hash: 'z' }).execute());
+      } finally {
+        await other.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 50));
+      assert.notEqual((await get('/lists')).headers.etag, after.headers.etag);
       await t.store.db.deleteFrom('audit_events').where('action', '=', 'test.changed').execute();
     });
   });
