@@ -15,6 +15,8 @@ const BENCHES: Bench[] = [
   { name: 'search', run: async () => (await import('./search.ts')).run() },
   { name: 'publish', run: async () => (await import('./publish-certificates.ts')).run() },
   { name: 'import', run: async () => (await import('./import.ts')).run() },
+  { name: 'fuzz', run: async () => (await import('./fuzz.ts')).run() },
+  { name: 'soak', run: async () => (await import('./soak.ts')).run() },
   {
     name: 'engine',
     run: async () => {

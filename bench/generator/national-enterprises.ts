@@ -24,7 +24,7 @@ const SUFFIX_ZH = ['有限公司', '股份有限公司', '科技有限公司', '
 const SUFFIX_EN = ['Co., Ltd.', 'Co., Ltd.', 'Technology Co., Ltd.', 'Industrial Co., Ltd.', 'Group Co., Ltd.'] as const;
 
 /** i in base 31 over the credit-code alphabet, 8 characters: unique organisation bodies. */
-function organisationBody(i: number): string {
+export function organisationBody(i: number): string {
   let n = i;
   let body = '';
   for (let k = 0; k < 8; k++) {

@@ -6,23 +6,24 @@ import { AppError } from '../domain/errors.ts';
 import { COMMANDS } from './commands/index.ts';
 import { parseArguments } from './arguments.ts';
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
-  return ['usage: greenlist <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`)].join('\n');
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return ['usage: greenlist <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`)].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    console.log(usage());
+    console.log(await usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
-    console.error(`greenlist: unknown command "${name}"\n\n${usage()}`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
+    console.error(`greenlist: unknown command "${name}"\n\n${await usage()}`);
     return 2;
   }
-  return command.run(parseArguments(rest));
+  return (await entry.load()).run(parseArguments(rest));
 }
 
 // `greenlist kpi x.json | head` closes the pipe early: that is not an error.

@@ -12,13 +12,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config/env.ts';
 import type { Store } from '../store/store.ts';
-import { registerErrorHandling } from './errors.ts';
+import { registerErrorHandling, sendError } from './errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { registerWebRoutes } from '../web/routes/index.ts';
 import { languageFromUrl, stripLanguagePrefix } from '../web/i18n/language.ts';
 import { ERROR_CODE_TABLE_MARKDOWN } from './error-table.ts';
 import { registerCsrfCheck } from './auth.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerAccessControl } from './access.ts';
 
 export interface AppContext {
   config: Config;
@@ -33,6 +35,12 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
+function firstValues(text: string): Record<string, string> {
+  const query: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(text)) if (!(key in query)) query[key] = value;
+  return query;
+}
+
 export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: context.config.logLevel === 'silent' ? false : { level: context.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
@@ -42,6 +50,15 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     // the language is read back from the original URL (web/i18n/language.ts).
     rewriteUrl: (request) => stripLanguagePrefix(request.url ?? '/'),
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    // A repeated query key keeps its first value: no route takes a list in its query
+    // string, and the pages read strings (`?batch=&batch=x` was a 500; found by the fuzzer).
+    routerOptions: { querystringParser: firstValues },
+    // The router's own refusals (a malformed URL, a path parameter over 100 characters)
+    // answer in the documented error shape, not Fastify's (found by the fuzzer).
+    frameworkErrors: (_error, request, reply) => {
+      request.lang = languageFromUrl(request.url ?? '/');
+      return sendError(request, reply, new AppError('BAD_REQUEST', 'The address is malformed or too long / 请求地址无效或过长'));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('context', context);
@@ -54,6 +71,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(cookie, { secret: context.config.secret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
+  // After the cookie parser (the access check reads the session), before any route.
+  registerAccessControl(app);
 
   await app.register(swagger, {
     openapi: {
@@ -84,7 +103,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerCsrfCheck(app);
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await app.register(registerApiRoutes);
   await app.register(registerWebRoutes);
   return app;

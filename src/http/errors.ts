@@ -27,6 +27,16 @@ function fromFastifyError(error: FastifyError): AppError {
   return new AppError('INTERNAL', 'Internal error', { cause: error });
 }
 
+/**
+ * PostgreSQL refuses a value its column type cannot hold (SQLSTATE class 22: an id beyond
+ * the integer range, a malformed number) where SQLite just finds no row; either way the
+ * request named something that cannot exist. Found by the fuzzer (path parameters).
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && (error as { severity?: unknown }).severity !== undefined;
+}
+
 function wantsHtml(request: FastifyRequest): boolean {
   if (request.url.startsWith('/api/') || request.url === '/healthz' || request.url.endsWith('.json') || request.url.endsWith('.xml')) return false;
   return (request.headers.accept ?? '').includes('text/html');
@@ -45,7 +55,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((raw, request, reply) => {
-    const error = raw instanceof AppError ? raw : fromFastifyError(raw as FastifyError);
+    const error = raw instanceof AppError ? raw : isDataException(raw) ? new AppError('BAD_REQUEST', 'A value is out of range or malformed / 数值超出范围或格式错误') : fromFastifyError(raw as FastifyError);
     if (error.code === 'INTERNAL' || ERROR_CODES[error.code].status >= 500) request.log.error({ err: raw }, 'request failed');
     return sendError(request, reply, error);
   });

@@ -18,5 +18,6 @@ import './rules/webhooks.ts';
 import './rules/imports.ts';
 import './rules/annual-data.ts';
 import './rules/news.ts';
+import './rules/workspace-pages.ts';
 
 export { authorize, can, listRules, actionsOf, type Subject } from './policy.ts';

@@ -1,9 +1,10 @@
 /**
  * `greenlist import <file.csv|file.xlsx>`: imports a file with a progress bar on stderr.
- * The file's header decides what it is: a dynamic-report file (credit_code and year
- * columns, docs/formats/dynamic-report-csv.md) is the one kind so far. The run claims its
- * own job: if the terminal dies, a running server takes the import back after the job
- * lease and completes it; Ctrl-C cancels it instead (nothing is applied).
+ * The content decides what it is: a dynamic-report file (credit_code and year columns on
+ * its first sheet, docs/formats/dynamic-report-csv.md), or the workspace's annual-data
+ * workbook (its 能源 and 其他 sheets), handed to `greenlist import-annual-data`. A
+ * dynamic-report run claims its own job: if the terminal dies, a running server takes the
+ * import back after the job lease and completes it; Ctrl-C cancels it (nothing applied).
  * `greenlist import template --year Y [--out file]` writes the year's reports to fill in.
  */
 import { createWriteStream, existsSync, statSync } from 'node:fs';
@@ -23,33 +24,32 @@ import { optionString, type Arguments } from '../arguments.ts';
 import { Progress } from '../progress-bar.ts';
 import { withStore } from '../runtime.ts';
 import type { CliCommand } from './command.ts';
+import { importAnnualDataFile, isAnnualDataWorkbook } from './import-annual-data.ts';
 import { cliActor, positiveInteger } from './pipeline-actor.ts';
 
-const USAGE = 'import <file.csv|file.xlsx> [--as=<email>] [--as-of=YYYY-MM-DD] [--json] [--quiet] · import template --year <Y> [--out <file.csv|file.xlsx>]';
+const USAGE = 'import <file.csv|file.xlsx> [--as=<email>] [--as-of=YYYY-MM-DD] [--json] [--quiet] (an annual-data workbook: the options of import-annual-data) · import template --year <Y> [--out <file.csv|file.xlsx>]';
 
-/** What a file is, from its header row. */
-async function kindOfFile(path: string, format: SheetFormat): Promise<ImportKind> {
+/** What a file is: its first row (streamed, so a large file is not read whole), then the workbook's sheets. */
+async function kindOfFile(path: string, format: SheetFormat): Promise<ImportKind | 'annual-data'> {
   const reader = readSheetRows(path, format, 1);
   try {
     const first = await reader.batches.next();
-    const header = first.done ? [] : first.value[0]!.cells;
-    if (isDynamicReportHeader(header)) return 'dynamic-reports';
+    if (isDynamicReportHeader(first.done ? [] : first.value[0]!.cells)) return 'dynamic-reports';
+  } catch {
+    // not a sheet this reader understands: perhaps the workbook below
   } finally {
     reader.close();
   }
-  throw invalid('file', 'the header names no credit_code and year columns: not a dynamic-report file (docs/formats/dynamic-report-csv.md) / 表头缺少统一社会信用代码和年度列，不是动态管理表文件');
+  if (await isAnnualDataWorkbook(path)) return 'annual-data';
+  throw invalid('file', 'neither a dynamic-report file (no credit_code and year columns, docs/formats/dynamic-report-csv.md) nor an annual-data workbook / 既不是动态管理表文件（缺少统一社会信用代码和年度列），也不是年度数据工作簿');
 }
 
 function drawProgress(bar: Progress): (progress: ImportProgress) => void {
-  let phase: ImportProgress['phase'] | undefined;
+  let started = false;
   return (progress) => {
-    if (progress.phase !== phase) {
-      if (phase !== undefined) bar.done();
-      phase = progress.phase;
-      bar.start(phase === 'checking' ? 'checking rows' : 'applying (one transaction)', phase === 'checking' ? undefined : progress.reports);
-    }
-    if (progress.phase === 'checking') bar.update(progress.rows, progress.size > 0 ? progress.bytes / progress.size : 0);
-    else bar.update(progress.applied ?? 0);
+    if (!started) bar.start('importing rows (one transaction)', undefined);
+    started = true;
+    bar.update(progress.rows, progress.size > 0 ? progress.bytes / progress.size : 0);
   };
 }
 
@@ -59,6 +59,7 @@ async function importFile(args: Arguments, file: string): Promise<number> {
   const format = sheetFormatOf(path);
   if (format === undefined) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'give a .csv or .xlsx file / 请提供CSV或XLSX文件');
   const kind = await kindOfFile(path, format);
+  if (kind === 'annual-data') return importAnnualDataFile(args, file);
   const asOf = optionString(args, 'as-of');
   return withStore(async (store, config) => {
     bindImportDirectory(store, config.dataDirectory);
@@ -109,7 +110,7 @@ async function writeTemplate(args: Arguments): Promise<number> {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: USAGE,
-  summary: 'import a dynamic-report file (all or nothing; progress on stderr), or write the template to fill in',
+  summary: 'import a dynamic-report file (all or nothing; progress on stderr) or an annual-data workbook; or write the dynamic-report template',
   async run(args) {
     const [first] = args.positionals;
     if (first === 'template') return writeTemplate(args);

@@ -6,7 +6,7 @@
  */
 import { actorLabel, actorUserId, type Actor } from '../../domain/actors/actor.ts';
 import { assertPlainDate } from '../../domain/calendar/plain-date.ts';
-import { AppError, notFound } from '../../domain/errors.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { authorize } from '../../policies/index.ts';
 import { appendAuditEvent } from '../../store/repositories/audit-events.ts';
 import type { Row } from '../../store/schema.ts';
@@ -22,6 +22,8 @@ export interface UpdateBatchInput {
 }
 
 export async function updateBatch(store: Store, actor: Actor, input: UpdateBatchInput): Promise<Row<'batches'>> {
+  // A form's empty choice arrives as NaN, which PostgreSQL refuses as an integer (a 500 before this check).
+  if (!Number.isSafeInteger(input.batchId) || input.batchId < 1) throw invalid('batchId', 'choose a batch / 请选择批次');
   if (input.recommendDeadline !== undefined) assertPlainDate('recommendDeadline', input.recommendDeadline);
   return store.transaction(async (trx) => {
     const batch = await store.capabilities.forUpdate(trx.selectFrom('batches').selectAll().where('id', '=', input.batchId)).executeTakeFirst();

@@ -179,6 +179,8 @@ export function readDynamicReportRow(plan: RowPlan, cells: readonly Cell[], fact
     }
     const process = sectionOf(plan.quantities.root, cells);
     if (process?.processEmissionsTCO2e !== undefined) document.processEmissionsTCO2e = process.processEmissionsTCO2e;
+    // A template row sent back untouched is no filing: a report needs at least one figure.
+    if (Object.keys(document).length === 3 && document.energy.length === 0) return [{ column: null, reason: 'the row has no figures; fill it in or leave it out / 该行未填写任何数据，请填写或删除该行' }];
     // The engine is the authority on AnnualData (units, ranges): one check per row.
     parseAnnualData(document, { factorSet });
     return { creditCode, year, listEntryId, gridRegion, document };

@@ -5,7 +5,6 @@
  * reports), so a 100-row file reads 100 enterprises and a 500,000-row file never holds
  * more than one batch's worth of lookups.
  */
-import { sql } from 'kysely';
 import type { Actor } from '../../domain/actors/actor.ts';
 import { ACTIVE_ENTRY_STATUSES } from '../../domain/applications/list-management.ts';
 import { validateCreditCode } from '../../domain/credit-code/credit-code.ts';
@@ -13,7 +12,14 @@ import { gridRegionOfRegion } from '../../domain/reference/grid-regions.ts';
 import type { AnnualData } from '../../engine/index.ts';
 import { can } from '../../policies/index.ts';
 import type { Executor } from '../../store/store.ts';
-import type { DynamicReportRow, RowProblem } from './dynamic-report-row.ts';
+import type { RowProblem } from './dynamic-report-row.ts';
+
+/** What a row names: the enterprise, the year, and (optionally) the one list entry. */
+export interface RowKey {
+  creditCode: string;
+  year: number;
+  listEntryId: number | null;
+}
 
 export interface TargetEnterprise {
   id: number;
@@ -38,10 +44,12 @@ export interface ReportTarget {
   enterpriseId: number;
   year: number;
   dueOn: string;
+  /** The report's status when looked up ('due', 'overdue', 'filed', 'filed_late'). */
+  status: string;
 }
 
 /** Loads the enterprises named by a batch of rows, with their active entries and reports of the batch's years. */
-export async function loadTargets(db: Executor, rows: readonly DynamicReportRow[]): Promise<Map<string, TargetEnterprise>> {
+export async function loadTargets(db: Executor, rows: readonly RowKey[]): Promise<Map<string, TargetEnterprise>> {
   const codes = [...new Set(rows.map((r) => r.creditCode))];
   const years = [...new Set(rows.map((r) => r.year))];
   const found = new Map<string, TargetEnterprise>();
@@ -57,13 +65,15 @@ export async function loadTargets(db: Executor, rows: readonly DynamicReportRow[
   const entries = await db
     .selectFrom('list_entries as e')
     .leftJoin('dynamic_reports as r', (join) => join.onRef('r.enterprise_id', '=', 'e.enterprise_id').onRef('r.list_entry_id', '=', 'e.id').on('r.year', 'in', years))
-    .select(['e.id as entryId', 'e.enterprise_id as enterpriseId', 'e.factory_id as factoryId', 'e.authority_id as authorityId', 'e.province_code as provinceCode', 'e.city_code as cityCode', 'r.id as reportId', 'r.year as year', 'r.due_on as dueOn', 'r.status as status'])
+    .select(['e.id as entryId', 'e.enterprise_id as enterpriseId', 'e.status as entryStatus', 'e.factory_id as factoryId', 'e.authority_id as authorityId', 'e.province_code as provinceCode', 'e.city_code as cityCode', 'r.id as reportId', 'r.year as year', 'r.due_on as dueOn', 'r.status as status'])
+    // The entry's status is filtered here, not in SQL: with a status condition SQLite's
+    // planner prefers the (status, region) index and reads every listed entry per batch.
     .where('e.enterprise_id', 'in', [...byId.keys()])
-    .where('e.status', 'in', [...ACTIVE_ENTRY_STATUSES])
+    // An entry's rows (one per year) come together.
     .orderBy('e.id')
-    .orderBy(sql`r.year`)
     .execute();
   for (const row of entries) {
+    if (!ACTIVE_ENTRY_STATUSES.includes(row.entryStatus)) continue;
     const enterprise = byId.get(row.enterpriseId)!;
     let entry = enterprise.entries.at(-1);
     if (entry?.entryId !== row.entryId) {
@@ -75,8 +85,11 @@ export async function loadTargets(db: Executor, rows: readonly DynamicReportRow[
   return found;
 }
 
+/** What the import rules look at in an entry. */
+export type EntryScope = Pick<TargetEntry, 'authorityId' | 'provinceCode' | 'cityCode'>;
+
 /** Memo of `can(actor, 'import', …)` by the fields the rules look at: one check per region and enterprise, not per row. */
-export function importPermission(actor: Actor): (enterpriseId: number, entry: TargetEntry) => boolean {
+export function importPermission(actor: Actor): (enterpriseId: number, entry: EntryScope) => boolean {
   if (actor.kind === 'system') return () => true;
   const memo = new Map<string, boolean>();
   return (enterpriseId, entry) => {
@@ -96,7 +109,7 @@ export function importPermission(actor: Actor): (enterpriseId: number, entry: Ta
  * an enterprise on no list, no report open for the year, an ambiguous row (several listed
  * factories and no list_entry_id), or a report outside the actor's scope.
  */
-export function targetsOfRow(row: DynamicReportRow, enterprise: TargetEnterprise | undefined, allowed: (enterpriseId: number, entry: TargetEntry) => boolean): ReportTarget[] | RowProblem {
+export function targetsOfRow(row: RowKey, enterprise: TargetEnterprise | undefined, allowed: (enterpriseId: number, entry: EntryScope) => boolean): ReportTarget[] | RowProblem {
   if (enterprise === undefined) {
     const check = validateCreditCode(row.creditCode);
     return { column: 'credit_code', reason: check.ok ? `no enterprise with credit code ${row.creditCode} / 无此统一社会信用代码的企业` : `${check.reasonEn} / ${check.reason}` };
@@ -115,6 +128,6 @@ export function targetsOfRow(row: DynamicReportRow, enterprise: TargetEnterprise
   if (open.some((e) => !allowed(enterprise.id, e))) return { column: 'credit_code', reason: 'not allowed to file this enterprise’s report (role or region) / 无权导入该企业的动态管理表（角色或地区不符）' };
   return open.map((e) => {
     const report = e.reports.get(row.year)!;
-    return { reportId: report.id, entryId: e.entryId, enterpriseId: enterprise.id, year: row.year, dueOn: report.dueOn };
+    return { reportId: report.id, entryId: e.entryId, enterpriseId: enterprise.id, year: row.year, dueOn: report.dueOn, status: report.status };
   });
 }

@@ -26,17 +26,19 @@ async function* templateRows(store: Store, actor: Actor, year: number): AsyncGen
   for (;;) {
     const page = await store.db
       .selectFrom('dynamic_reports as r')
-      .innerJoin('list_entries as e', 'e.id', 'r.list_entry_id')
+      // Joined on the enterprise too: co-located when tables are distributed by enterprise (docs/decisions/003).
+      .innerJoin('list_entries as e', (join) => join.onRef('e.id', '=', 'r.list_entry_id').onRef('e.enterprise_id', '=', 'r.enterprise_id'))
       .innerJoin('enterprises as n', 'n.id', 'r.enterprise_id')
-      .select(['r.id', 'r.list_entry_id', 'r.enterprise_id', 'r.document', 'e.authority_id', 'e.province_code', 'e.city_code', 'e.factory_id', 'n.credit_code', 'n.name_zh'])
+      .select(['r.id', 'r.list_entry_id', 'r.enterprise_id', 'r.document', 'e.status', 'e.authority_id', 'e.province_code', 'e.city_code', 'n.credit_code', 'n.name_zh'])
       .where('r.year', '=', year)
       .where('r.id', '>', after)
-      .where('e.status', 'in', [...ACTIVE_ENTRY_STATUSES])
       .orderBy('r.id')
       .limit(PAGE)
       .execute();
     for (const r of page) {
-      if (!allowed(r.enterprise_id, { entryId: r.list_entry_id, factoryId: r.factory_id, authorityId: r.authority_id, provinceCode: r.province_code, cityCode: r.city_code, reports: new Map() })) continue;
+      // Current entries only, filtered here rather than in SQL (see dynamic-report-targets.ts).
+      if (!ACTIVE_ENTRY_STATUSES.includes(r.status)) continue;
+      if (!allowed(r.enterprise_id, { authorityId: r.authority_id, provinceCode: r.province_code, cityCode: r.city_code })) continue;
       const document = r.document === null ? null : (JSON.parse(r.document) as AnnualData);
       const cells = document === null ? undefined : dynamicReportCells(document);
       // A filed document v1 cannot carry whole is left out rather than written with figures missing.

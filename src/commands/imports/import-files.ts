@@ -1,5 +1,5 @@
 /**
- * Where imports keep their files: uploads and staging files under `<data folder>/imports/`.
+ * Where imports keep their files: uploads under `<data folder>/imports/uploads/`.
  * Job handlers receive only a Store, so the data folder is bound to the store at boot —
  * by the HTTP app when it registers the import routes, by the CLI — the way the server
  * secret is (commands/certificates/server-secret.ts); an unbound store falls back to the
@@ -28,11 +28,6 @@ export function importDirectoryOf(store: Store): string {
   const directory = BOUND.get(store) ?? join(loadConfig().dataDirectory, 'imports');
   mkdirSync(directory, { recursive: true });
   return directory;
-}
-
-/** The staging file of one import (see staged-reports.ts). */
-export function stagedPathOf(store: Store, importId: number): string {
-  return join(importDirectoryOf(store), `${importId}.staged`);
 }
 
 export function removeQuietly(path: string): void {

@@ -47,7 +47,9 @@ function isBlank(cells: readonly Cell[]): boolean {
   return cells.every((cell) => cell === null || cell === '');
 }
 
-async function* csvBatches(source: Readable, size: number): AsyncGenerator<SheetRow[]> {
+async function* csvBatches(source: Readable, size: number, meter: (chunk: Buffer) => void): AsyncGenerator<SheetRow[]> {
+  // The meter and the parser are attached in one go, when reading starts: no chunk passes one without the other.
+  source.on('data', meter);
   // Empty lines are kept (and skipped here) so that row numbers stay line numbers.
   const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
   let batch: SheetRow[] = [];
@@ -78,7 +80,8 @@ function xlsxCell(value: unknown): Cell {
   return String(value);
 }
 
-async function* xlsxBatches(source: Readable, size: number): AsyncGenerator<SheetRow[]> {
+async function* xlsxBatches(source: Readable, size: number, meter: (chunk: Buffer) => void): AsyncGenerator<SheetRow[]> {
+  source.on('data', meter);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { entries: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   let batch: SheetRow[] = [];
   for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>) {
@@ -119,13 +122,13 @@ export function readSheetRows(path: string, format: SheetFormat, batchSize = 200
   let bytes = 0;
   let complete = false;
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
-  source.on('data', (chunk) => {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  });
+  const meter = (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  };
   let digest: string | undefined;
   return {
-    batches: asFileProblems(format === 'csv' ? csvBatches(source, batchSize) : xlsxBatches(source, batchSize), format, () => (complete = true)),
+    batches: asFileProblems(format === 'csv' ? csvBatches(source, batchSize, meter) : xlsxBatches(source, batchSize, meter), format, () => (complete = true)),
     bytesRead: () => bytes,
     sha256: () => (complete ? (digest ??= hash.digest('hex')) : null),
     close: () => source.destroy(),

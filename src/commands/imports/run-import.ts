@@ -1,45 +1,45 @@
 /**
- * Runs one import to its end: check (stream the file, validate every row, stage what
- * to file; progress written every quarter second in short transactions, and the job's
- * lease renewed with it), then apply — everything the file changes, the import's final
- * state and its audit event in ONE transaction. A crash anywhere leaves either the whole
- * import applied and marked done, or nothing applied; the next run (the job taken back
- * after its lease) starts again from the file. A run that finds the import done does
- * nothing, and a run overtaken by a newer one (its attempt number moved on) stops.
+ * Runs one import to its end in ONE transaction: every report the file changes, the
+ * import's final state and its audit event are committed together, so a crash anywhere
+ * leaves either the whole import applied and marked done, or nothing applied; the next
+ * run (the job taken back after its lease) starts again from the file. A file with
+ * errors is rolled back and marked failed with its errors.
+ *
+ * Progress and the job's lease go to the database a few times a second from outside the
+ * transaction, without waiting for the write: on PostgreSQL they land at once on another
+ * connection; SQLite has one writer, so there they queue behind the import and land when
+ * it commits (other requests wait for the import too — about two seconds per 50,000 rows).
+ * A run finding the import done does nothing; a run overtaken by a newer one (its attempt
+ * number moved on) rolls back.
  */
 import { actorLabel, actorUserId, type Actor } from '../../domain/actors/actor.ts';
 import { todayInShanghai } from '../../domain/calendar/plain-date.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { appendAuditEvent } from '../../store/repositories/audit-events.ts';
-import { findImport, renewJobLease, updateImportRun } from '../../store/repositories/imports.ts';
+import { findImport, renewJobLease, updateImportRun, writeImportProgress } from '../../store/repositories/imports.ts';
 import { loadUserActor } from '../../store/repositories/users.ts';
 import type { Row } from '../../store/schema.ts';
 import { now, type Store } from '../../store/store.ts';
-import { applyStagedReports, type ApplyResult } from './apply-staged-reports.ts';
-import { checkDynamicReportFile, type CheckResult } from './check-dynamic-report-file.ts';
-import { removeQuietly, stagedPathOf } from './import-files.ts';
+import { dynamicReportWriter, type WriteCounts } from './dynamic-report-writer.ts';
+import { importDynamicReportFile, type PassResult } from './import-dynamic-report-file.ts';
 import type { SheetFormat } from './read-sheet-rows.ts';
 
 export const IMPORT_JOB = 'imports.run';
 
 export interface ImportProgress {
-  phase: 'checking' | 'applying';
   rows: number;
   bytes: number;
   size: number;
-  /** Applying: reports written so far, of `reports`. */
-  applied?: number;
-  reports?: number;
 }
 
 export interface RunImportOptions {
   /** The job this run holds; its lease is renewed with every progress write. */
   job?: { id: number; worker: string };
-  /** Aborting cancels the run before it applies anything; the import is marked failed. */
+  /** Aborting cancels the run (rolled back, marked failed). */
   signal?: AbortSignal;
   /** Progress as it happens, in this process (the CLI's bar). */
   onProgress?: (progress: ImportProgress) => void;
-  /** How often progress goes to the database while checking; 250 ms by default. */
+  /** How often progress goes to the database; 250 ms by default. */
   progressEveryMs?: number;
 }
 
@@ -50,6 +50,13 @@ export class ImportOvertaken extends Error {
   }
 }
 
+/** A file with errors: thrown inside the transaction to roll it back. */
+class FileRejected extends Error {
+  constructor(readonly pass: PassResult) {
+    super('the file has errors');
+  }
+}
+
 async function actorOfImport(store: Store, record: Row<'imports'>): Promise<Actor> {
   if (record.actor_user_id === null) return { kind: 'system', label: record.actor_label };
   const user = await store.db.selectFrom('users').select(['id', 'email', 'display_name', 'status']).where('id', '=', record.actor_user_id).executeTakeFirst();
@@ -57,73 +64,95 @@ async function actorOfImport(store: Store, record: Row<'imports'>): Promise<Acto
   return loadUserActor(store.db, user);
 }
 
+/**
+ * Writes progress and renews the lease without waiting: at most one write in flight, at
+ * most one every `everyMs`. A lost lease or a newer attempt is remembered and reported
+ * by `overtaken()`, which the pass checks after every batch.
+ */
+function progressWriter(store: Store, importId: number, attempt: number, job: RunImportOptions['job'], everyMs: number) {
+  let inFlight = false;
+  let last = 0;
+  let lost = false;
+  return {
+    write(values: { rows_read: number; bytes_read: number }): void {
+      if (inFlight || Date.now() - last < everyMs) return;
+      inFlight = true;
+      last = Date.now();
+      void (async () => {
+        const leased = job === undefined || (await renewJobLease(store.db, job.id, job.worker));
+        if (!leased || !(await writeImportProgress(store.db, importId, attempt, values))) lost = true;
+      })()
+        .catch(() => undefined)
+        .finally(() => (inFlight = false));
+    },
+    overtaken: () => lost,
+  };
+}
+
 export async function runImport(store: Store, importId: number, options: RunImportOptions = {}): Promise<Row<'imports'>> {
   const record = await findImport(store.db, importId);
   if (record === undefined) throw notFound(`import ${importId}`);
   if (record.status === 'done' || record.status === 'failed') return record;
   const attempt = record.attempts + 1;
-  const started = await store.db.updateTable('imports').set({ status: 'running', phase: 'checking', attempts: attempt, started_at: now(), updated_at: now(), rows_read: 0, bytes_read: 0, error_count: 0, errors: '[]' }).where('id', '=', importId).where('attempts', '=', record.attempts).executeTakeFirst();
+  const started = await store.db.updateTable('imports').set({ status: 'running', attempts: attempt, started_at: now(), updated_at: now(), rows_read: 0, bytes_read: 0, error_count: 0, errors: '[]' }).where('id', '=', importId).where('attempts', '=', record.attempts).executeTakeFirst();
   if (Number(started.numUpdatedRows) !== 1) throw new ImportOvertaken(importId);
-  const stagedPath = stagedPathOf(store, importId);
-  const mine = (values: Parameters<typeof updateImportRun>[3]) => updateImportRun(store.db, importId, attempt, values);
+  const progress = progressWriter(store, importId, attempt, options.job, options.progressEveryMs ?? 250);
   try {
     const actor = await actorOfImport(store, record);
-    let lastWrite = 0;
-    const check = await checkDynamicReportFile(store.db, actor, {
-      path: record.source_path,
-      format: record.format as SheetFormat,
-      stagedPath,
-      onProgress: async ({ rows, bytes }) => {
-        if (options.signal?.aborted) throw new AppError('CONFLICT', 'the import was cancelled / 导入已取消');
-        options.onProgress?.({ phase: 'checking', rows, bytes, size: record.size });
-        if (Date.now() - lastWrite < (options.progressEveryMs ?? 250)) return;
-        lastWrite = Date.now();
-        const leased = options.job === undefined || (await renewJobLease(store.db, options.job.id, options.job.worker));
-        if (!leased || !(await mine({ rows_read: rows, bytes_read: bytes }))) throw new ImportOvertaken(importId);
-      },
-    });
-    if (check.errors.any) return await reject(store, record, attempt, actor, check);
-    if (!(await mine({ phase: 'applying', rows_read: check.rows, rows_total: check.rows, bytes_read: check.bytes, sha256: record.sha256 ?? check.sha256 }))) throw new ImportOvertaken(importId);
-    await store.transaction(async (trx) => {
-      const current = await store.capabilities.forUpdate(trx.selectFrom('imports').select(['status', 'attempts']).where('id', '=', importId)).executeTakeFirstOrThrow();
-      if (current.attempts !== attempt || current.status !== 'running') throw new ImportOvertaken(importId);
+    return await store.transaction(async (trx) => {
       const at = now();
-      const applied = await applyStagedReports(trx, store.capabilities, { importId, stagedPath, today: record.today ?? todayInShanghai(), at, actor }, (count) => options.onProgress?.({ phase: 'applying', rows: check.rows, bytes: check.bytes, size: record.size, applied: count, reports: check.reports }));
-      await trx.updateTable('imports').set({ status: 'done', phase: null, reports_filed: applied.filed, reports_amended: applied.amended, reports_unchanged: applied.unchanged, finished_at: at, updated_at: at }).where('id', '=', importId).execute();
-      await appendAuditEvent(trx, store.capabilities, { actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: 'import.applied', subjectType: 'import', subjectId: importId, enterpriseId: null, data: summaryOf(record, check, applied) });
+      const writer = dynamicReportWriter(trx, store.capabilities, { importId, today: record.today ?? todayInShanghai(), at, actor });
+      const pass = await importDynamicReportFile(trx, actor, writer, {
+        path: record.source_path,
+        format: record.format as SheetFormat,
+        onProgress: ({ rows, bytes }) => {
+          if (options.signal?.aborted) throw new AppError('CONFLICT', 'the import was cancelled / 导入已取消');
+          if (progress.overtaken()) throw new ImportOvertaken(importId);
+          options.onProgress?.({ rows, bytes, size: record.size });
+          progress.write({ rows_read: rows, bytes_read: bytes });
+        },
+      });
+      if (pass.errors.any) throw new FileRejected(pass);
+      const counts = await writer.finish();
+      const done = await updateImportRun(trx, importId, attempt, { status: 'done', rows_read: pass.rows, rows_total: pass.rows, bytes_read: pass.bytes, sha256: record.sha256 ?? pass.sha256, reports_filed: counts.filed, reports_amended: counts.amended, reports_unchanged: counts.unchanged, finished_at: now() });
+      if (!done) throw new ImportOvertaken(importId);
+      await appendAuditEvent(trx, store.capabilities, { actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: 'import.applied', subjectType: 'import', subjectId: importId, enterpriseId: null, data: summaryOf(record, pass, counts) });
+      return (await trx.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst())!;
     });
-    removeQuietly(stagedPath);
-    return (await findImport(store.db, importId))!;
   } catch (error) {
-    removeQuietly(stagedPath);
+    if (error instanceof FileRejected) return reject(store, record, attempt, error.pass);
     if (error instanceof ImportOvertaken) throw error;
-    if (options.signal?.aborted) return failRun(store, importId, attempt, 'the import was cancelled before anything was applied / 导入已取消，未写入任何数据');
-    // Left queued: the job runner tries again with backoff (the handler marks it failed after the last attempt).
-    await mine({ status: 'queued', phase: null });
+    if (options.signal?.aborted) return failRun(store, importId, attempt, 'the import was cancelled; nothing was applied / 导入已取消，未写入任何数据');
+    // A known refusal (the sender's account closed, a configuration error) will not go away by trying again.
+    if (AppError.is(error)) return failRun(store, importId, attempt, `${error.message}; nothing was applied`);
+    // Anything else (the database away) is left queued: the job runner tries again with backoff
+    // (the handler marks the import failed after the last attempt).
+    await updateImportRun(store.db, importId, attempt, { status: 'queued' });
     throw error;
   }
 }
 
-function summaryOf(record: Row<'imports'>, check: CheckResult, applied?: ApplyResult): Record<string, unknown> {
-  return { kind: record.kind, fileName: record.file_name, sha256: record.sha256 ?? check.sha256, rows: check.rows, ...(applied === undefined ? { errors: check.errors.count } : { reports: check.reports, filed: applied.filed, late: applied.late, amended: applied.amended, unchanged: applied.unchanged, cancelledRemovals: applied.cancelledRemovals, audit: applied.audit }) };
+function summaryOf(record: Row<'imports'>, pass: PassResult, counts?: WriteCounts): Record<string, unknown> {
+  return { kind: record.kind, fileName: record.file_name, sha256: record.sha256 ?? pass.sha256, rows: pass.rows, ...(counts === undefined ? { errors: pass.errors.count } : { reports: pass.reports, filed: counts.filed, late: counts.late, amended: counts.amended, unchanged: counts.unchanged, cancelledRemovals: counts.cancelledRemovals, audit: counts.audit }) };
 }
 
-/** A file with errors: nothing applied; the errors (the first 1,000) and their count kept, one audit event. */
-async function reject(store: Store, record: Row<'imports'>, attempt: number, actor: Actor, check: CheckResult): Promise<Row<'imports'>> {
+/** A file with errors: nothing applied; the errors (the first 1,000, in row order) and their count kept; one audit event. */
+async function reject(store: Store, record: Row<'imports'>, attempt: number, pass: PassResult): Promise<Row<'imports'>> {
+  const listed = [...pass.errors.listed].sort((a, b) => a.row - b.row);
   await store.transaction(async (trx) => {
-    const updated = await updateImportRun(trx, record.id, attempt, { status: 'failed', phase: null, rows_read: check.rows, rows_total: check.rows, bytes_read: check.bytes, sha256: record.sha256 ?? check.sha256, error_count: check.errors.count, errors: JSON.stringify(check.errors.listed), finished_at: now() });
+    const updated = await updateImportRun(trx, record.id, attempt, { status: 'failed', rows_read: pass.rows, rows_total: pass.rows, bytes_read: pass.bytes, sha256: record.sha256 ?? pass.sha256, error_count: pass.errors.count, errors: JSON.stringify(listed), finished_at: now() });
     if (!updated) throw new ImportOvertaken(record.id);
-    await appendAuditEvent(trx, store.capabilities, { actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: 'import.rejected', subjectType: 'import', subjectId: record.id, enterpriseId: null, data: summaryOf(record, check) });
+    await appendAuditEvent(trx, store.capabilities, { actorUserId: record.actor_user_id, actorLabel: record.actor_label, action: 'import.rejected', subjectType: 'import', subjectId: record.id, enterpriseId: null, data: summaryOf(record, pass) });
   });
-  removeQuietly(stagedPathOf(store, record.id));
   return (await findImport(store.db, record.id))!;
 }
 
 /** Ends a run that cannot go on (cancelled, its last attempt failed): failed, with the reason as its one error. */
 export async function failRun(store: Store, importId: number, attempt: number, reason: string): Promise<Row<'imports'>> {
   await store.transaction(async (trx) => {
-    if (!(await updateImportRun(trx, importId, attempt, { status: 'failed', phase: null, error_count: 1, errors: JSON.stringify([{ row: 0, column: null, reason }]), finished_at: now() }))) return;
-    await appendAuditEvent(trx, store.capabilities, { actorUserId: null, actorLabel: 'system', action: 'import.rejected', subjectType: 'import', subjectId: importId, enterpriseId: null, data: { reason } });
+    const record = await trx.selectFrom('imports').select(['actor_user_id', 'actor_label']).where('id', '=', importId).executeTakeFirstOrThrow();
+    if (!(await updateImportRun(trx, importId, attempt, { status: 'failed', error_count: 1, errors: JSON.stringify([{ row: 0, column: null, reason }]), finished_at: now() }))) return;
+    await appendAuditEvent(trx, store.capabilities, { actorUserId: record.actor_user_id, actorLabel: record.actor_label, action: 'import.rejected', subjectType: 'import', subjectId: importId, enterpriseId: null, data: { reason } });
   });
   return (await findImport(store.db, importId))!;
 }

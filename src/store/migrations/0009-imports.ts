@@ -22,7 +22,6 @@ export const imports: StoreMigration = {
       .addColumn('size', 'integer', (c) => c.notNull())
       .addColumn('sha256', 'text')
       .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('phase', 'text')
       .addColumn('rows_read', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('rows_total', 'integer')
       .addColumn('bytes_read', 'integer', (c) => c.notNull().defaultTo(0))

@@ -6,8 +6,8 @@ import { sendCacheable } from '../cacheable.ts';
 import { openDataLicence } from './open-data.ts';
 
 export async function registerAboutRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/legal', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/legal', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => LegalPage({ page: await pageContext(request), licence: (await openDataLicence(app.context.store.db)).text }).html),
   );
-  app.get('/links', { schema: { hide: true } }, async (request, reply) => sendCacheable(request, reply, async () => LinksPage({ page: await pageContext(request) }).html));
+  app.get('/links', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => sendCacheable(request, reply, async () => LinksPage({ page: await pageContext(request) }).html));
 }

@@ -21,13 +21,13 @@ export async function registerAdminUserRoutes(app: FastifyInstance): Promise<voi
     return sendPage(reply, UsersPage({ page, users, authorities, evaluatorOrgs, csrfToken: page.csrfToken ?? '', ...extra }));
   };
 
-  app.get<{ Querystring: { created?: string } }>('/workspace/admin/users', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { created?: string } }>('/workspace/admin/users', { config: { access: { action: 'read-users', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return render(request, reply, actor, request.query.created ? { created: request.query.created } : {});
   });
 
-  app.post<{ Body: Record<string, string> }>('/workspace/admin/users', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Body: Record<string, string> }>('/workspace/admin/users', { config: { access: { action: 'manage-users', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const body = request.body ?? {};

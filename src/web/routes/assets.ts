@@ -17,7 +17,7 @@ export async function registerAssetRoutes(app: FastifyInstance): Promise<void> {
     'htmx.min.js': asset(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'),
     'workspace-upload.js': asset(new URL('../assets/workspace-upload.js', import.meta.url).pathname, 'text/javascript; charset=utf-8'),
   };
-  app.get<{ Params: { name: string } }>('/assets/:name', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const found = assets[request.params.name];
     if (found === undefined) return reply.callNotFound();
     reply.header('cache-control', 'public, max-age=3600').header('etag', found.etag).type(found.type);

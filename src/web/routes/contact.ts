@@ -18,12 +18,12 @@ async function renderForm(request: FastifyRequest, reply: FastifyReply, values: 
 }
 
 export async function registerContactRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/contact', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/contact', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const kind = (request.query as { kind?: string }).kind === 'media' ? 'media' : 'contact';
     return renderForm(request, reply, { kind }, {});
   });
 
-  app.post('/contact', { schema: { hide: true }, config: { rateLimit: { ...CONTACT_RATE_LIMIT, keyGenerator: clientKey } } }, async (request, reply) => {
+  app.post('/contact', { schema: { hide: true }, config: { access: { action: 'send', subject: 'contact-message' }, rateLimit: { ...CONTACT_RATE_LIMIT, keyGenerator: clientKey } } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values: ContactFormValues = {};
     for (const name of FIELDS) values[name] = typeof body[name] === 'string' ? (body[name] as string) : '';
@@ -37,7 +37,7 @@ export async function registerContactRoutes(app: FastifyInstance): Promise<void>
     }
   });
 
-  app.get('/contact/sent', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/contact/sent', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const query = request.query as { ref?: string; kind?: string };
     if (typeof query.ref !== 'string' || !/^MSG-\d{8}-[A-Z0-9]{6}$/.test(query.ref)) throw notFound('contact reference / 参考编号');
     reply.header('cache-control', 'private, no-store');

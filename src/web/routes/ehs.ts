@@ -105,7 +105,7 @@ export async function registerEhsWebRoutes(app: FastifyInstance): Promise<void> 
     }
   };
 
-  app.get('/workspace/ehs', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/ehs', { config: { access: { action: 'read', subject: 'ehs-register' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const own = actor.memberships.find((m) => m.role === 'enterprise' && m.enterpriseId !== null);
@@ -116,20 +116,20 @@ export async function registerEhsWebRoutes(app: FastifyInstance): Promise<void> 
     return sendPage(reply, EhsRegionPage({ page: await pageContext(request), rows: await registersInRegion(store().db, region, todayInShanghai()) }));
   });
 
-  app.get('/workspace/ehs/:enterpriseId', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/ehs/:enterpriseId', { config: { access: { action: 'read', subject: 'ehs-register', id: 'enterpriseId' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderDashboard(request, reply, actor, idOf(request), { done: (request.query as { done?: string }).done });
   });
 
-  app.get('/workspace/ehs/:enterpriseId/record', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/ehs/:enterpriseId/record', { config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderRecord(request, reply, actor, idOf(request));
   });
 
   for (const [path, action] of Object.entries(EHS_FORM_ACTIONS)) {
-    app.post(`/workspace/ehs/:enterpriseId/${path}`, { schema: { hide: true } }, async (request, reply) => {
+    app.post(`/workspace/ehs/:enterpriseId/${path}`, { config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } }, schema: { hide: true } }, async (request, reply) => {
       const enterpriseId = idOf(request);
       const fields = fieldsOf(request.body);
       return handle(request, reply, async (actor) => {
@@ -140,7 +140,7 @@ export async function registerEhsWebRoutes(app: FastifyInstance): Promise<void> 
   }
 
   for (const [path, action] of Object.entries(EHS_ROW_ACTIONS)) {
-    app.post(`/workspace/ehs/:enterpriseId/${path}`, { schema: { hide: true } }, async (request, reply) => {
+    app.post(`/workspace/ehs/:enterpriseId/${path}`, { config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } }, schema: { hide: true } }, async (request, reply) => {
       const enterpriseId = idOf(request);
       const itemId = Number((request.params as Params).itemId);
       return handle(request, reply, async (actor) => {
@@ -155,7 +155,7 @@ export async function registerEhsWebRoutes(app: FastifyInstance): Promise<void> 
   await app.register(async (scope) => {
     await scope.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
 
-    scope.post('/workspace/ehs/:enterpriseId/hazards/:itemId/closure', { schema: { hide: true } }, async (request, reply) => {
+    scope.post('/workspace/ehs/:enterpriseId/hazards/:itemId/closure', { config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } }, schema: { hide: true } }, async (request, reply) => {
       const enterpriseId = idOf(request);
       const fields = fieldsOf(request.body);
       const file = await uploaded(request.body, 'evidence');
@@ -165,7 +165,7 @@ export async function registerEhsWebRoutes(app: FastifyInstance): Promise<void> 
       }, (actor, error) => renderDashboard(request, reply, actor, enterpriseId, { error: error.message }));
     });
 
-    scope.post('/workspace/ehs/:enterpriseId/import', { schema: { hide: true } }, async (request, reply) => {
+    scope.post('/workspace/ehs/:enterpriseId/import', { config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } }, schema: { hide: true } }, async (request, reply) => {
       const actor = await requireWebUser(request, reply);
       if (actor === undefined) return reply;
       const enterpriseId = idOf(request);

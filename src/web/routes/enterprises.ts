@@ -8,7 +8,7 @@ import { pageContext } from '../page-context.ts';
 import { sendCacheable } from '../cacheable.ts';
 
 export async function registerEnterpriseRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { id: string } }>('/enterprises/:id', { schema: { hide: true } }, async (request, reply) =>
+  app.get<{ Params: { id: string } }>('/enterprises/:id', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : undefined;
       const profile = id === undefined ? undefined : await findEnterpriseProfile(app.context.store.db, id);

@@ -50,7 +50,7 @@ function itemOf(entry: FeedEntry, lang: Lang, origin: string): FeedItemInput {
 export async function registerFeedRoutes(app: FastifyInstance): Promise<void> {
   const origin = app.context.config.publicUrl.replace(/\/$/, '');
   for (const format of ['rss', 'atom', 'json'] as const) {
-    app.get(PATHS[format], { schema: { hide: true } }, async (request, reply) => {
+    app.get(PATHS[format], { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const filter = readFeedFilter(request);
       reply.header('access-control-allow-origin', '*');
       return sendCacheable(

@@ -9,7 +9,7 @@ import { pageContext } from '../page-context.ts';
 import { sendCacheable } from '../cacheable.ts';
 
 export async function registerHomeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const db = app.context.store.db;
       const [figures, openNotices, news, perProvince, perIndustry] = await Promise.all([

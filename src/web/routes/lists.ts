@@ -10,7 +10,7 @@ import { sendCacheable } from '../cacheable.ts';
 import { readListQuery } from './list-query.ts';
 
 export async function registerListRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/lists', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/lists', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const db = app.context.store.db;
       const query = readListQuery(request.query as Record<string, unknown>);
@@ -26,7 +26,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get<{ Params: { batch: string } }>('/lists/:batch', { schema: { hide: true } }, async (request, reply) =>
+  app.get<{ Params: { batch: string } }>('/lists/:batch', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const db = app.context.store.db;
       const batch = await findBatchBySlug(db, request.params.batch);

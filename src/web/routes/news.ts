@@ -23,7 +23,7 @@ export function readNewsFilter(query: Record<string, unknown>): { province?: str
 }
 
 export async function registerNewsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/news', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/news', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const query = request.query as Record<string, unknown>;
       const filter = readNewsFilter(query);
@@ -33,7 +33,7 @@ export async function registerNewsRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get<{ Params: { slug: string } }>('/news/:slug', { schema: { hide: true } }, async (request, reply) =>
+  app.get<{ Params: { slug: string } }>('/news/:slug', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const db = app.context.store.db;
       const item = await findNewsBySlug(db, request.params.slug);

@@ -88,7 +88,7 @@ async function renderForm(app: FastifyInstance, request: FastifyRequest, reply: 
 export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> {
   const files = createFileStore(app.context.config.dataDirectory);
 
-  app.get('/notices', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/notices', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const notices = await listPublicNotices(app.context.store.db);
       const today = todayInShanghai();
@@ -98,7 +98,7 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
     }),
   );
 
-  app.get<{ Params: { id: string } }>('/notices/:id', { schema: { hide: true } }, async (request, reply) =>
+  app.get<{ Params: { id: string } }>('/notices/:id', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const id = noticeId(request.params.id);
       const notice = await loadNotice(app, id);
@@ -108,7 +108,7 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
     }),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { entry?: string } }>('/notices/:id/object', { schema: { hide: true } }, async (request, reply) =>
+  app.get<{ Params: { id: string }; Querystring: { entry?: string } }>('/notices/:id/object', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     renderForm(app, request, reply, noticeId(request.params.id), { entryId: request.query.entry ?? '' }, {}),
   );
 
@@ -116,7 +116,7 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
     await scope.register(multipart, { attachFieldsToBody: true, throwFileSizeLimit: false, limits: { fileSize: EVIDENCE_MAX_BYTES + 1, files: 1, fields: 10, fieldSize: 20_000, parts: 12 } });
     scope.post<{ Params: { id: string } }>(
       '/notices/:id/objections',
-      { schema: { hide: true }, bodyLimit: EVIDENCE_MAX_BYTES + 256 * 1024, config: { rateLimit: { ...OBJECTION_RATE_LIMIT, keyGenerator: clientKey } } },
+      { schema: { hide: true }, bodyLimit: EVIDENCE_MAX_BYTES + 256 * 1024, config: { access: { action: 'file', subject: 'objection' }, rateLimit: { ...OBJECTION_RATE_LIMIT, keyGenerator: clientKey } } },
       async (request, reply) => {
         const id = noticeId(request.params.id);
         const form = await readObjectionForm(request.body as Record<string, MultipartField | undefined> | undefined);
@@ -135,7 +135,7 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
     );
   });
 
-  app.get<{ Params: { id: string }; Querystring: { case?: string } }>('/notices/:id/objections/received', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { case?: string } }>('/notices/:id/objections/received', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const caseNumber = request.query.case ?? '';
     const receipt = /^OBJ-\d{4}-\d{4,}-\d{4,}$/.test(caseNumber) ? await findObjectionReceipt(app.context.store.db, caseNumber) : undefined;
     if (receipt === undefined || receipt.noticeId !== noticeId(request.params.id)) throw notFound(`case ${caseNumber} / 异议编号`);

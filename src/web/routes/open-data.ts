@@ -54,14 +54,14 @@ export async function registerOpenDataRoutes(app: FastifyInstance): Promise<void
   const publicUrl = app.context.config.publicUrl.replace(/\/$/, '');
   const db = () => app.context.store.db;
 
-  app.get('/open-data', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/open-data', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const [batches, licence] = await Promise.all([listPublishedBatches(db()), openDataLicence(db())]);
       return OpenDataPage({ page: await pageContext(request), batches, licence: licence.text, licenceIsDefault: licence.isDefault, publicUrl }).html;
     }),
   );
 
-  app.get<{ Params: { file: string } }>('/open-data/:file', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/open-data/:file', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const file = parseFile(request.params.file, ['csv', 'json', 'xlsx']);
     if (file === undefined || file.name !== 'current') throw notFound(`open data ${request.params.file}`);
     const licence = await openDataLicence(db());
@@ -69,7 +69,7 @@ export async function registerOpenDataRoutes(app: FastifyInstance): Promise<void
     return sendDownload(request, reply, `greenlist-current.${file.format}`, file.format, () => sheetStream(file.format, openDataRows(db(), { kind: 'current' }), listColumns(publicUrl), meta));
   });
 
-  app.get<{ Params: { file: string } }>('/open-data/batches/:file', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/open-data/batches/:file', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const file = parseFile(request.params.file, ['csv', 'json', 'xlsx']);
     const batch = file === undefined ? undefined : await findBatchBySlug(db(), file.name);
     if (file === undefined || batch === undefined || batch.status !== 'published') throw notFound(`open data ${request.params.file}`);
@@ -77,7 +77,7 @@ export async function registerOpenDataRoutes(app: FastifyInstance): Promise<void
     return sendDownload(request, reply, `${batch.slug}.${file.format}`, file.format, () => sheetStream(file.format, openDataRows(db(), { kind: 'batch', batchId: batch.id }), listColumns(publicUrl), batchMeta(batch, licence.text, publicUrl)));
   });
 
-  app.get<{ Params: { slug: string; file: string } }>('/open-data/batches/:slug/:file', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { slug: string; file: string } }>('/open-data/batches/:slug/:file', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const file = parseFile(request.params.file, ['csv', 'json']);
     const batch = file === undefined || file.name !== 'diff' ? undefined : await findBatchBySlug(db(), request.params.slug);
     if (file === undefined || batch === undefined || batch.status !== 'published') throw notFound(`open data ${request.params.slug}/${request.params.file}`);

@@ -16,7 +16,7 @@ function readSearch(query: Record<string, unknown>): { q: string; page: number }
 }
 
 export async function registerSearchRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/search', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/search', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const { q, page } = readSearch(request.query as Record<string, unknown>);
       const result = q.trim() === '' ? undefined : await searchEnterprises(app.context.store, q, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
@@ -24,7 +24,7 @@ export async function registerSearchRoutes(app: FastifyInstance): Promise<void> 
     }),
   );
 
-  app.get('/search/live', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/search/live', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const { q } = readSearch(request.query as Record<string, unknown>);
       const result = q.trim() === '' ? undefined : await searchEnterprises(app.context.store, q, { limit: SEARCH_PAGE_SIZE });

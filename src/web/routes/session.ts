@@ -10,14 +10,14 @@ import { translate } from '../i18n/catalogue.ts';
 import { safeNext } from '../workspace-auth.ts';
 
 export async function registerSessionRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { next?: string } }>('/login', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { next?: string } }>('/login', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const page = await pageContext(request);
     return sendPage(reply, LoginPage({ page, csrfToken: await csrfTokenFor(request, reply), next: safeNext(request.query.next, localPath(request.lang, '/workspace')), demoLogins: page.demo }));
   });
 
   app.post<{ Body: { email?: string; password?: string; next?: string } }>(
     '/login',
-    { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { hide: true }, config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const body = request.body ?? {};
       const next = safeNext(body.next, localPath(request.lang, '/workspace'));
@@ -35,7 +35,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
     },
   );
 
-  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/logout', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await signOut(app.context.store, token);
     clearSessionCookie(reply);

@@ -32,7 +32,7 @@ export async function registerSitemapRoutes(app: FastifyInstance): Promise<void>
   const origin = app.context.config.publicUrl.replace(/\/$/, '');
   const db = () => app.context.store.db;
 
-  app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/sitemap.xml', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(
       request,
       reply,
@@ -47,7 +47,7 @@ export async function registerSitemapRoutes(app: FastifyInstance): Promise<void>
     ),
   );
 
-  app.get('/sitemaps/pages.xml', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/sitemaps/pages.xml', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(
       request,
       reply,
@@ -64,7 +64,7 @@ export async function registerSitemapRoutes(app: FastifyInstance): Promise<void>
     ),
   );
 
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const match = /^enterprises-(\d{1,5})\.xml$/.exec(request.params.file);
     if (match === null || Number(match[1]) < 1) throw notFound(`sitemap ${request.params.file}`);
     const n = Number(match[1]);
@@ -81,7 +81,7 @@ export async function registerSitemapRoutes(app: FastifyInstance): Promise<void>
     );
   });
 
-  app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/robots.txt', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply
       .type('text/plain; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')

@@ -49,7 +49,7 @@ function newsInput(values: NewsFormValues): NewsInput {
 export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promise<void> {
   const store = () => app.context.store;
 
-  app.get('/workspace/admin/authorities', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/admin/authorities', { config: { access: { action: 'administer', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     authorityMembership(actor, ['admin']);
@@ -74,13 +74,13 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     return sendPage(reply, FrameworksAdminPage({ frame: await frameOf(request, actor), frameworks, openBatches: batches.filter((b) => b.status === 'open'), error }));
   };
 
-  app.get('/workspace/admin/frameworks', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/admin/frameworks', { config: { access: { action: 'administer', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderFrameworks(request, reply, actor);
   });
 
-  app.post('/workspace/admin/frameworks/pin', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/admin/frameworks/pin', { config: { access: { action: 'administer', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       await updateBatch(store(), actor, { batchId: Number(fields.batchId), frameworkId: fields.frameworkId ?? '' });
@@ -88,7 +88,7 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     }, (actor, error) => renderFrameworks(request, reply, actor, error.message));
   });
 
-  app.get<{ Querystring: { page?: string } }>('/workspace/admin/news', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { page?: string } }>('/workspace/admin/news', { config: { access: { action: 'update', subject: 'news-item' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const page = Math.max(1, Math.floor(optionalNumber(request.query.page) ?? 1));
@@ -96,14 +96,14 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     return sendPage(reply, NewsListPage({ frame: await frameOf(request, actor), items, total, page }));
   });
 
-  app.get('/workspace/admin/news/new', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/admin/news/new', { config: { access: { action: 'publish', subject: 'news-item' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     authorize(actor, 'publish', { type: 'news-item' });
     return sendPage(reply, NewsFormPage({ frame: await frameOf(request, actor), values: { lang: request.lang, author: actor.displayName }, editing: false }));
   });
 
-  app.get<{ Params: { slug: string } }>('/workspace/admin/news/:slug/edit', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/workspace/admin/news/:slug/edit', { config: { access: { action: 'update', subject: 'news-item' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const item = await readNewsItem(store(), actor, request.params.slug);
@@ -111,14 +111,14 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     return sendPage(reply, NewsFormPage({ frame: await frameOf(request, actor), values, editing: true }));
   });
 
-  app.post('/workspace/admin/news/form', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/admin/news/form', { config: { access: { action: 'publish', subject: 'news-item' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const fields = fieldsOf(request.body);
     return sendPage(reply, NewsFormPage({ frame: await frameOf(request, actor), values: newsValues(fields), editing: fields.editing === '1' }));
   });
 
-  app.post('/workspace/admin/news/preview', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/admin/news/preview', { config: { access: { action: 'publish', subject: 'news-item' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const fields = fieldsOf(request.body);
@@ -138,7 +138,7 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
   const newsFormAgain = async (request: FastifyRequest, reply: FastifyReply, actor: UserActor, error: AppError, editing: boolean) =>
     sendPage(reply, NewsFormPage({ frame: await frameOf(request, actor), values: newsValues(fieldsOf(request.body)), editing, error: error.message }));
 
-  app.post('/workspace/admin/news', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/admin/news', { config: { access: { action: 'publish', subject: 'news-item' } }, schema: { hide: true } }, async (request, reply) => {
     const values = newsValues(fieldsOf(request.body));
     return submitForm(request, reply, async (actor) => {
       await publishNewsItem(store(), actor, newsInput(values));
@@ -146,7 +146,7 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     }, (actor, error) => newsFormAgain(request, reply, actor, error, false));
   });
 
-  app.post<{ Params: { slug: string } }>('/workspace/admin/news/:slug', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { slug: string } }>('/workspace/admin/news/:slug', { config: { access: { action: 'update', subject: 'news-item' } }, schema: { hide: true } }, async (request, reply) => {
     const values = { ...newsValues(fieldsOf(request.body)), slug: request.params.slug };
     return submitForm(request, reply, async (actor) => {
       await updateNewsItem(store(), actor, newsInput(values));
@@ -154,7 +154,7 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     }, (actor, error) => newsFormAgain(request, reply, actor, error, true));
   });
 
-  app.get<{ Querystring: { handled?: string; page?: string } }>('/workspace/admin/messages', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { handled?: string; page?: string } }>('/workspace/admin/messages', { config: { access: { action: 'read', subject: 'contact-message' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const showHandled = request.query.handled === '1';
@@ -163,7 +163,7 @@ export async function registerWorkspaceAdminRoutes(app: FastifyInstance): Promis
     return sendPage(reply, MessagesPage({ frame: await frameOf(request, actor), messages: items, total, open, showHandled, page }));
   });
 
-  app.post<{ Params: { reference: string } }>('/workspace/admin/messages/:reference/handled', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { reference: string } }>('/workspace/admin/messages/:reference/handled', { config: { access: { action: 'handle', subject: 'contact-message' } }, schema: { hide: true } }, async (request, reply) => {
     return submitForm(request, reply, async (actor) => {
       await markContactMessageHandled(store(), actor, { reference: request.params.reference });
       return here(request, '/workspace/admin/messages', 'messageHandled');

@@ -60,7 +60,7 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
     return sendPage(reply, ApplicationPage({ frame: await frameOf(request, actor), dossier, evaluatorOrgs, error }));
   };
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/workspace/applications', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/workspace/applications', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const q = request.query;
@@ -78,13 +78,13 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
     return sendPage(reply, QueuePage({ frame: await frameOf(request, actor), items: queue.items, total: queue.total, counts, filter, page, pageSize: PAGE_SIZE, batches }));
   });
 
-  app.get('/workspace/applications/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/applications/:id', { config: { access: { action: 'read', subject: 'application', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderApplication(request, reply, actor);
   });
 
-  app.post('/workspace/applications/:id/actions/:action', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/applications/:id/actions/:action', { config: { access: { action: ':action', subject: 'application', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     const id = idParam(request, 'id');
     const action = (request.params as { action: string }).action;
@@ -94,7 +94,7 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
     }, (actor, error) => renderApplication(request, reply, actor, error.message));
   });
 
-  app.post('/workspace/applications/:id/self-evaluation', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/applications/:id/self-evaluation', { config: { access: { action: 'update', subject: 'application', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     const id = idParam(request, 'id');
     return submitForm(request, reply, async (actor) => {
@@ -104,7 +104,7 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
     }, (actor, error) => renderApplication(request, reply, actor, error.message));
   });
 
-  app.post('/workspace/applications/:id/evidence/:fileId/remove', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/applications/:id/evidence/:fileId/remove', { config: { access: { action: 'update', subject: 'application', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const id = idParam(request, 'id');
     return submitForm(request, reply, async (actor) => {
       await removeEvidence(store(), actor, { applicationId: id, fileId: idParam(request, 'fileId') });
@@ -112,7 +112,7 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
     }, (actor, error) => renderApplication(request, reply, actor, error.message));
   });
 
-  app.get('/workspace/applications/:id/evidence/:fileId', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/applications/:id/evidence/:fileId', { config: { access: { action: 'read', subject: 'application', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const file = await readEvidenceFile(store(), actor, { applicationId: idParam(request, 'id'), fileId: idParam(request, 'fileId') });
@@ -128,7 +128,7 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
   // parsed before the CSRF check runs.
   await app.register(async (scope) => {
     await scope.register(multipart, { attachFieldsToBody: true, throwFileSizeLimit: false, limits: { fileSize: EVIDENCE_FILE_MAX_BYTES + 1, files: 1, fields: 5 } });
-    scope.post('/workspace/applications/:id/evidence', { schema: { hide: true } }, async (request, reply) => {
+    scope.post('/workspace/applications/:id/evidence', { config: { access: { action: 'update', subject: 'application', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
       const id = idParam(request, 'id');
       const fields = fieldsOf(request.body);
       const file = await uploadedFile(request.body, 'file');

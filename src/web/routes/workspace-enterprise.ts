@@ -96,13 +96,13 @@ export async function registerWorkspaceEnterpriseRoutes(app: FastifyInstance): P
     return sendPage(reply, AnnualDataPage({ frame: await frameOf(request, actor), view, values: fields, problems: input.problems ?? {}, extraRows: input.extraRows ?? 0, panel, uploadProblems: input.uploadProblems, error: input.error }));
   };
 
-  app.get('/workspace/enterprise', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/enterprise', { config: { access: { action: 'update-profile', subject: 'enterprise' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderHome(request, reply, actor);
   });
 
-  app.post('/workspace/enterprise/profile', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/enterprise/profile', { config: { access: { action: 'update-profile', subject: 'enterprise' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       const factories = Object.keys(fields).filter((k) => /^factories\[\d+\]\.id$/.test(k)).map((k) => {
@@ -114,7 +114,7 @@ export async function registerWorkspaceEnterpriseRoutes(app: FastifyInstance): P
     }, (actor, error) => renderHome(request, reply, actor, { error: error.message, values: fields }));
   });
 
-  app.get<{ Querystring: { year?: string } }>('/workspace/annual-data/:factoryId', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { year?: string } }>('/workspace/annual-data/:factoryId', { config: { access: { action: 'read', subject: 'annual-data', id: 'factoryId' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const year = optionalNumber(request.query.year);
@@ -122,13 +122,13 @@ export async function registerWorkspaceEnterpriseRoutes(app: FastifyInstance): P
     return reply.redirect(here(request, `/workspace/annual-data/${idParam(request, 'factoryId')}/${year}`), 303);
   });
 
-  app.get('/workspace/annual-data/:factoryId/:year', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/annual-data/:factoryId/:year', { config: { access: { action: 'read', subject: 'annual-data', id: 'factoryId' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderData(request, reply, actor);
   });
 
-  app.post('/workspace/annual-data/:factoryId/:year', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/annual-data/:factoryId/:year', { config: { access: { action: 'write', subject: 'annual-data', id: 'factoryId' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const fields = fieldsOf(request.body);
@@ -150,14 +150,14 @@ export async function registerWorkspaceEnterpriseRoutes(app: FastifyInstance): P
     return reply.redirect(here(request, `/workspace/annual-data/${factoryId}/${year}`, 'dataSaved'), 303);
   });
 
-  app.post('/workspace/annual-data/:factoryId/:year/kpis', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/annual-data/:factoryId/:year/kpis', { config: { access: { action: 'read', subject: 'annual-data', id: 'factoryId' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const view = await readAnnualData(store(), actor, factoryYear(request));
     return sendPage(reply, panelFor(request, view, fieldsOf(request.body)).panel);
   });
 
-  app.get('/workspace/annual-data/:factoryId/:year/template.xlsx', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/annual-data/:factoryId/:year/template.xlsx', { config: { access: { action: 'read', subject: 'annual-data', id: 'factoryId' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const view = await readAnnualData(store(), actor, factoryYear(request));
@@ -171,7 +171,7 @@ export async function registerWorkspaceEnterpriseRoutes(app: FastifyInstance): P
   // are parsed before the CSRF check runs; the file is held in memory up to its limit.
   await app.register(async (scope) => {
     await scope.register(multipart, { attachFieldsToBody: true, limits: { fileSize: WORKBOOK_MAX_BYTES, files: 1, fields: 5 } });
-    scope.post('/workspace/annual-data/:factoryId/:year/upload', { schema: { hide: true } }, async (request, reply) => {
+    scope.post('/workspace/annual-data/:factoryId/:year/upload', { config: { access: { action: 'write', subject: 'annual-data', id: 'factoryId' } }, schema: { hide: true } }, async (request, reply) => {
       const actor = await requireWebUser(request, reply);
       if (actor === undefined) return reply;
       const { factoryId, year } = factoryYear(request);
@@ -193,7 +193,7 @@ export async function registerWorkspaceEnterpriseRoutes(app: FastifyInstance): P
     });
   });
 
-  app.post('/workspace/applications', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/applications', { config: { access: { action: 'create', subject: 'application' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       const enterpriseId = ownEnterpriseId(actor);
@@ -210,20 +210,20 @@ export async function registerWorkspaceEnterpriseRoutes(app: FastifyInstance): P
     return sendPage(reply, DynamicReportsPage({ frame: await frameOf(request, actor), workspace, error }));
   };
 
-  app.get('/workspace/dynamic-reports', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/dynamic-reports', { config: { access: { action: 'file', subject: 'dynamic-report' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderReports(request, reply, actor);
   });
 
-  app.post('/workspace/dynamic-reports/:reportId/file', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/dynamic-reports/:reportId/file', { config: { access: { action: 'file', subject: 'dynamic-report', id: 'reportId' } }, schema: { hide: true } }, async (request, reply) => {
     return submitForm(request, reply, async (actor) => {
       await fileDynamicReport(store(), actor, { reportId: idParam(request, 'reportId') });
       return here(request, '/workspace/dynamic-reports', 'reportFiled');
     }, (actor, error) => renderReports(request, reply, actor, error.message));
   });
 
-  app.post('/workspace/dynamic-reports/changes', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/dynamic-reports/changes', { config: { access: { action: 'request-change', subject: 'list-entry' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       const kind = fields.kind === 'boundary_change' ? 'boundary_change' : 'rename';

@@ -64,7 +64,7 @@ export async function registerWorkspaceEvaluatorRoutes(app: FastifyInstance): Pr
     return sendPage(reply, EngagementPage({ frame: await frameOf(request, actor), report, framework, answers, values, problems: input.problems ?? {}, canAct, error: input.error }));
   };
 
-  app.get('/workspace/engagements', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/engagements', { config: { access: { action: 'accept', subject: 'evaluation' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const orgIds = orgIdsOf(actor);
@@ -75,13 +75,13 @@ export async function registerWorkspaceEvaluatorRoutes(app: FastifyInstance): Pr
     return sendPage(reply, EngagementInboxPage({ frame: await frameOf(request, actor), rows, capUsed, capYear: year }));
   });
 
-  app.get('/workspace/engagements/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/engagements/:id', { config: { access: { action: 'read', subject: 'evaluation', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderEngagement(request, reply, actor);
   });
 
-  app.get('/workspace/engagements/:id/report.pdf', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/engagements/:id/report.pdf', { config: { access: { action: 'read', subject: 'evaluation', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const report = await readEvaluationReport(store(), actor, idParam(request, 'id'));
@@ -89,7 +89,7 @@ export async function registerWorkspaceEvaluatorRoutes(app: FastifyInstance): Pr
     return reply.type('application/pdf').header('content-disposition', `inline; filename="evaluation-${report.evaluation.id}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
   });
 
-  app.post('/workspace/engagements/:id/accept', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/engagements/:id/accept', { config: { access: { action: 'accept', subject: 'evaluation', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     const id = idParam(request, 'id');
     return submitForm(request, reply, async (actor) => {
@@ -98,7 +98,7 @@ export async function registerWorkspaceEvaluatorRoutes(app: FastifyInstance): Pr
     }, (actor, error) => renderEngagement(request, reply, actor, { error: error.message }));
   });
 
-  app.post('/workspace/engagements/:id/decline', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/engagements/:id/decline', { config: { access: { action: 'decline', subject: 'evaluation', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     const id = idParam(request, 'id');
     return submitForm(request, reply, async (actor) => {
@@ -107,7 +107,7 @@ export async function registerWorkspaceEvaluatorRoutes(app: FastifyInstance): Pr
     }, (actor, error) => renderEngagement(request, reply, actor, { error: error.message }));
   });
 
-  app.post('/workspace/engagements/:id/verified', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/engagements/:id/verified', { config: { access: { action: 'record-verified-data', subject: 'evaluation', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     const id = idParam(request, 'id');
     const actor = await requireWebUser(request, reply);
@@ -125,7 +125,7 @@ export async function registerWorkspaceEvaluatorRoutes(app: FastifyInstance): Pr
     }, (_actor, error) => renderEngagement(request, reply, actor, { fields, error: error.message }));
   });
 
-  app.post('/workspace/engagements/:id/sign', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/engagements/:id/sign', { config: { access: { action: 'sign', subject: 'evaluation', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const id = idParam(request, 'id');
     return submitForm(request, reply, async (actor) => {
       await signEvaluation(store(), actor, { evaluationId: id });

@@ -55,7 +55,7 @@ function configuredQuotas(settings: string): { quotas: Record<string, number>; s
 export async function registerWorkspaceOversightRoutes(app: FastifyInstance): Promise<void> {
   const store = () => app.context.store;
 
-  app.get('/workspace/deadlines', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/deadlines', { config: { access: { action: 'oversee', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const membership = authorityMembership(actor);
@@ -90,13 +90,13 @@ export async function registerWorkspaceOversightRoutes(app: FastifyInstance): Pr
     return sendPage(reply, DynamicManagementPage({ frame: await frameOf(request, actor), year, years, counts, reports, status, changes, scheduled: scheduled.filter((c) => c.kind === 'removal'), entries, entryQuery: query.q ?? '', entryPage, canOpen: can(actor, 'open', { type: 'dynamic-report-year', authorityId: membership.authorityId }), error }));
   };
 
-  app.get('/workspace/dynamic-management', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/dynamic-management', { config: { access: { action: 'oversee', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderDynamic(request, reply, actor);
   });
 
-  app.post('/workspace/dynamic-management/open', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/dynamic-management/open', { config: { access: { action: 'oversee', subject: 'authority' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       await openDynamicReports(store(), actor, { authorityId: authorityMembership(actor).authorityId, year: Number(fields.year) });
@@ -104,7 +104,7 @@ export async function registerWorkspaceOversightRoutes(app: FastifyInstance): Pr
     }, (actor, error) => renderDynamic(request, reply, actor, error.message));
   });
 
-  app.post('/workspace/dynamic-management/entries/:id/remove', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/dynamic-management/entries/:id/remove', { config: { access: { action: 'remove', subject: 'list-entry', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       await removeListEntry(store(), actor, { entryId: idParam(request, 'id'), reasonCode: fields.reasonCode ?? '', note: fields.note ?? null });
@@ -112,7 +112,7 @@ export async function registerWorkspaceOversightRoutes(app: FastifyInstance): Pr
     }, (actor, error) => renderDynamic(request, reply, actor, error.message));
   });
 
-  app.post('/workspace/dynamic-management/changes/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/dynamic-management/changes/:id', { config: { access: { action: 'decide-change', subject: 'list-entry', id: 'id', lookup: 'list-entry-change' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       await decideEntryChange(store(), actor, { changeId: idParam(request, 'id'), decision: fields.decision === 'reject' ? 'reject' : 'approve', note: fields.note ?? null });

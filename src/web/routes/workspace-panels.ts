@@ -52,13 +52,13 @@ export async function registerWorkspacePanelRoutes(app: FastifyInstance): Promis
     return sendPage(reply, PanelsPage({ frame, panels, experts, candidates, preselected: optionalNumber((request.query as { application?: string }).application), error }));
   };
 
-  app.get('/workspace/panels', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/panels', { config: { access: { action: 'read', subject: 'panel' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderPanels(request, reply, actor);
   });
 
-  app.post('/workspace/panels', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/panels', { config: { access: { action: 'create', subject: 'panel' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       const passScore = optionalNumber(fields.passScore);
@@ -67,14 +67,14 @@ export async function registerWorkspacePanelRoutes(app: FastifyInstance): Promis
     }, (actor, error) => renderPanels(request, reply, actor, error.message));
   });
 
-  app.get('/workspace/panels/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/panels/:id', { config: { access: { action: 'read', subject: 'panel', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const panel = await readPanel(store(), actor, idParam(request, 'id'));
     return sendPage(reply, PanelPage({ frame: await frameOf(request, actor), panel }));
   });
 
-  app.post('/workspace/panels/:id/reviews/:applicationId', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/panels/:id/reviews/:applicationId', { config: { access: { action: 'review', subject: 'application', id: 'applicationId' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       const panelId = idParam(request, 'id');

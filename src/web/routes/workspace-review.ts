@@ -91,13 +91,13 @@ export async function registerWorkspaceReviewRoutes(app: FastifyInstance): Promi
     return sendPage(reply, NoticePage({ frame: await frameOf(request, actor), notice, entries, cases, today: todayInShanghai(), error }));
   };
 
-  app.get('/workspace/notices', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/notices', { config: { access: { action: 'open', subject: 'notice' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderNotices(request, reply, actor);
   });
 
-  app.post('/workspace/notices', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/notices', { config: { access: { action: 'open', subject: 'notice' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       const notice = await openNotice(store(), actor, { batchId: Number(fields.batchId), applicationIds: idsOf(request.body, 'applicationIds'), ...(fields.opensOn ? { opensOn: fields.opensOn } : {}), ...(fields.titleZh?.trim() ? { titleZh: fields.titleZh } : {}) });
@@ -105,13 +105,13 @@ export async function registerWorkspaceReviewRoutes(app: FastifyInstance): Promi
     }, (actor, error) => renderNotices(request, reply, actor, error.message));
   });
 
-  app.get('/workspace/notices/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/notices/:id', { config: { access: { action: 'read', subject: 'notice', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderNotice(request, reply, actor);
   });
 
-  app.post('/workspace/notices/:id/close', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/notices/:id/close', { config: { access: { action: 'close', subject: 'notice', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const id = idParam(request, 'id');
     return submitForm(request, reply, async (actor) => {
       await closeNotice(store(), actor, { noticeId: id });
@@ -119,7 +119,7 @@ export async function registerWorkspaceReviewRoutes(app: FastifyInstance): Promi
     }, (actor, error) => renderNotice(request, reply, actor, error.message));
   });
 
-  app.post('/workspace/notices/:id/objections/:objectionId', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/notices/:id/objections/:objectionId', { config: { access: { action: 'decide', subject: 'objection', id: 'id', lookup: 'notice' } }, schema: { hide: true } }, async (request, reply) => {
     const id = idParam(request, 'id');
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
@@ -143,13 +143,13 @@ export async function registerWorkspaceReviewRoutes(app: FastifyInstance): Promi
     return sendPage(reply, BatchPage({ frame: await frameOf(request, actor), preview, diff, canPublish, error }));
   };
 
-  app.get('/workspace/batches', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/batches', { config: { access: { action: 'create', subject: 'batch' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderBatches(request, reply, actor);
   });
 
-  app.post('/workspace/batches', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/batches', { config: { access: { action: 'create', subject: 'batch' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       const batch = await createBatch(store(), actor, { programmeCode: fields.programmeCode ?? '', year: Number(fields.year), ordinal: optionalNumber(fields.ordinal) ?? null, frameworkId: fields.frameworkId?.trim() || null, noticeNumber: fields.noticeNumber ?? null });
@@ -157,7 +157,7 @@ export async function registerWorkspaceReviewRoutes(app: FastifyInstance): Promi
     }, (actor, error) => renderBatches(request, reply, actor, error.message));
   });
 
-  app.post('/workspace/batches/:id/update', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/batches/:id/update', { config: { access: { action: 'update', subject: 'batch', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const fields = fieldsOf(request.body);
     return submitForm(request, reply, async (actor) => {
       await updateBatch(store(), actor, { batchId: idParam(request, 'id'), ...(fields.recommendDeadline ? { recommendDeadline: fields.recommendDeadline } : {}), noticeNumber: fields.noticeNumber ?? null, ...(fields.frameworkId ? { frameworkId: fields.frameworkId } : {}) });
@@ -165,13 +165,13 @@ export async function registerWorkspaceReviewRoutes(app: FastifyInstance): Promi
     }, (actor, error) => renderBatches(request, reply, actor, error.message));
   });
 
-  app.get('/workspace/batches/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace/batches/:id', { config: { access: { action: 'update', subject: 'batch', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     return renderBatch(request, reply, actor);
   });
 
-  app.post('/workspace/batches/:id/publish', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/workspace/batches/:id/publish', { config: { access: { action: 'publish', subject: 'batch', id: 'id' } }, schema: { hide: true } }, async (request, reply) => {
     const id = idParam(request, 'id');
     return submitForm(request, reply, async (actor) => {
       await publishBatch(store(), actor, { batch: id });

@@ -19,7 +19,7 @@ import { registerWorkspacePanelRoutes } from './workspace-panels.ts';
 import { registerWorkspaceAdminRoutes } from './workspace-admin.ts';
 
 export async function registerWorkspaceRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/workspace', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/workspace', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) => {
     const actor = await requireWebUser(request, reply);
     if (actor === undefined) return reply;
     const store = app.context.store;

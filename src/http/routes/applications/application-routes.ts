@@ -39,6 +39,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
   app.get<{ Querystring: { state?: string; programme?: string; batchId?: number; limit?: number; offset?: number } }>(
     '/api/v1/applications',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['applications'],
         summary: 'The applications the signed-in user works on (own, region, engagements or panels), newest change first',
@@ -67,6 +68,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
   app.post<{ Body: { enterpriseId?: number; programmeCode: string; targetTier: 'province' | 'national'; dataYear: number; factoryId?: number | null; batchId?: number | null; details?: Record<string, unknown> } }>(
     '/api/v1/applications',
     {
+      config: { access: { action: 'create', subject: 'application' } },
       schema: {
         tags: ['applications'],
         summary: 'Start an application (a draft) for the enterprise',
@@ -97,7 +99,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
 
   app.get<{ Params: { id: number } }>(
     '/api/v1/applications/:id',
-    { schema: { tags: ['applications'], summary: 'One application, with the actions the reader may take now', params: IdParams, response: { 200: ApplicationSchema } } },
+    { config: { access: { action: 'read', subject: 'application', id: 'id' } }, schema: { tags: ['applications'], summary: 'One application, with the actions the reader may take now', params: IdParams, response: { 200: ApplicationSchema } } },
     async (request) => {
       const view = await readApplication(store, await requireUser(request), request.params.id);
       return presentApplication(view.application, view);
@@ -107,6 +109,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
   app.patch<{ Params: { id: number }; Body: { details?: Record<string, unknown>; selfEvaluation?: Record<string, unknown>; factoryId?: number | null; batchId?: number | null; dataYear?: number } }>(
     '/api/v1/applications/:id',
     {
+      config: { access: { action: 'update', subject: 'application', id: 'id' } },
       schema: {
         tags: ['applications'],
         summary: 'Edit a draft or returned application: programme fields, self-evaluation, factory, batch, data year',
@@ -121,6 +124,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
   app.post<{ Params: { id: number; action: string }; Body: { reason?: string; evaluatorOrgId?: number } | undefined }>(
     '/api/v1/applications/:id/actions/:action',
     {
+      config: { access: { action: ':action', subject: 'application', id: 'id' } },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: ['applications'],
@@ -142,6 +146,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
   app.get<{ Params: { id: number }; Querystring: { lang?: 'zh-CN' | 'en' } }>(
     '/api/v1/applications/:id/history',
     {
+      config: { access: { action: 'read', subject: 'application', id: 'id' } },
       schema: {
         tags: ['applications'],
         summary: 'The application’s history in plain words (zh-CN or en)',
@@ -156,6 +161,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
   app.get<{ Params: { id: number } }>(
     '/api/v1/applications/:id/evaluations',
     {
+      config: { access: { action: 'read', subject: 'application', id: 'id' } },
       schema: {
         tags: ['applications', 'evaluations'],
         summary: 'Self-evaluation score and third-party engagements, with every value where the verified figures differ from the declared ones',

@@ -17,7 +17,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie. With `bearer: true` the session token is also returned for API clients.',
@@ -39,7 +39,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out: ends the server-side session', response: { 204: Type.Null() } } },
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign out: ends the server-side session', response: { 204: Type.Null() } } },
     async (request, reply) => {
       const header = request.headers.authorization;
       const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : request.cookies[SESSION_COOKIE];
@@ -51,7 +51,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user and roles', response: { 200: Type.Object({ user: User }) } } },
+    { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'The signed-in user and roles', response: { 200: Type.Object({ user: User }) } } },
     async (request) => ({ user: presentActor(await requireUser(request)) }),
   );
 }

@@ -41,19 +41,20 @@ export async function registerBatchRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { status?: string; tier?: string; programme?: string } }>(
     '/api/v1/batches',
-    { schema: { tags: ['batches', 'public'], summary: 'Every batch: open for applications, under notice, or published', querystring: Type.Object({ status: Type.Optional(Type.String()), tier: Type.Optional(Type.String()), programme: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(BatchSchema) }) } } },
+    { config: { access: 'public' }, schema: { tags: ['batches', 'public'], summary: 'Every batch: open for applications, under notice, or published', querystring: Type.Object({ status: Type.Optional(Type.String()), tier: Type.Optional(Type.String()), programme: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(BatchSchema) }) } } },
     async (request) => ({ items: await listBatches(store.db, { status: request.query.status, tier: request.query.tier, programmeCode: request.query.programme }) }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/batches/:id',
-    { schema: { tags: ['batches', 'public'], summary: 'One batch', params: BatchParams, response: { 200: BatchSchema } } },
+    { config: { access: 'public' }, schema: { tags: ['batches', 'public'], summary: 'One batch', params: BatchParams, response: { 200: BatchSchema } } },
     async (request) => (await findBatch(store.db, request.params.id)) ?? Promise.reject(notFound(`batch ${request.params.id}`)),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/batches/:id/diff',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['batches', 'public'],
         summary: 'What the batch changed on the list before it: new entries, removals (with reason and mode) and renames',
@@ -72,6 +73,7 @@ export async function registerBatchRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { programmeCode: string; authorityId?: number; year: number; ordinal?: number | null; frameworkId?: string | null; noticeNumber?: string | null } }>(
     '/api/v1/batches',
     {
+      config: { access: { action: 'create', subject: 'batch' } },
       schema: {
         tags: ['batches'],
         summary: 'Open a batch of a list for applications, named 第N批 (with ordinal) or YYYY年度, pinning one framework version',
@@ -88,6 +90,7 @@ export async function registerBatchRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string } }>(
     '/api/v1/batches/:id/publish',
     {
+      config: { access: { action: 'publish', subject: 'batch', id: 'id' } },
       schema: {
         tags: ['batches'],
         summary: 'Publish the batch in one transaction: surviving notice entries become list entries, approved removals and renames of the list are applied, certificates follow (batch.published)',

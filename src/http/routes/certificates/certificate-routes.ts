@@ -26,7 +26,7 @@ export async function registerCertificateRoutes(app: FastifyInstance): Promise<v
 
   app.get(
     '/.well-known/greenlist-keys.json',
-    { schema: { tags: ['certificates'], summary: 'Every certificate signing key, current and retired, with its authority and validity: enough to verify a certificate offline', response: { 200: KeySetSchema } } },
+    { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'Every certificate signing key, current and retired, with its authority and validity: enough to verify a certificate offline', response: { 200: KeySetSchema } } },
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
       return { format: KEY_SET_FORMAT, issuer: config.publicUrl, keys: await publishedKeys(store.db) };
@@ -35,14 +35,14 @@ export async function registerCertificateRoutes(app: FastifyInstance): Promise<v
 
   app.get<NumberRequest>(
     '/api/v1/certificates/:number',
-    { schema: { tags: ['certificates'], summary: 'A certificate as signed: payload, Ed25519 signature and key id (the live status is at /verify)', params: NumberParams, response: { 200: CertificateDocumentSchema } } },
+    { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'A certificate as signed: payload, Ed25519 signature and key id (the live status is at /verify)', params: NumberParams, response: { 200: CertificateDocumentSchema } } },
     async (request) => getCertificateDocument(store, { number: request.params.number, publicUrl: config.publicUrl }),
   );
 
   app.get<NumberRequest>(
     '/api/v1/certificates/:number.pdf',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: { tags: ['certificates'], summary: 'The printable certificate: A4 PDF, Chinese with English, QR code of the verify URL, signed JSON attached as greenlist-certificate.json', params: NumberParams },
     },
     async (request, reply) => {
@@ -59,6 +59,7 @@ export async function registerCertificateRoutes(app: FastifyInstance): Promise<v
   app.get<NumberRequest & { Querystring: { sig?: string } }>(
     '/api/v1/certificates/:number/verify',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['certificates'],
         summary: 'Verifies a certificate: its signature against the published keys and its live status (valid, renamed, removed with reason and date, revoked, not_found). `sig` is the signature from a printed QR code; it must match the record.',
@@ -73,7 +74,7 @@ export async function registerCertificateRoutes(app: FastifyInstance): Promise<v
   app.post(
     '/api/v1/certificates/verify',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: { tags: ['certificates'], summary: 'Verifies a certificate file (the JSON the API returns or the PDF carries): its signature against the published keys, then the live status of its number', body: Type.Object({}, { additionalProperties: true, description: 'A greenlist-certificate/1 document' }), response: { 200: VerificationSchema } },
     },
     async (request) => verifyCertificateDocument(store, parseCertificateDocument(request.body), { publicUrl: config.publicUrl }),
@@ -82,6 +83,7 @@ export async function registerCertificateRoutes(app: FastifyInstance): Promise<v
   app.post<NumberRequest & { Body: { reason: string; revokedOn?: string } }>(
     '/api/v1/certificates/:number/revoke',
     {
+      config: { access: { action: 'revoke', subject: 'certificate', id: 'number' } },
       schema: {
         tags: ['certificates'],
         summary: 'The issuing authority revokes a certificate (removal from the list revokes it by itself)',
@@ -96,6 +98,7 @@ export async function registerCertificateRoutes(app: FastifyInstance): Promise<v
   app.post<{ Body: { authorityCode: string; reason?: string } }>(
     '/api/v1/signing-keys',
     {
+      config: { access: { action: 'rotate', subject: 'signing-key' } },
       schema: {
         tags: ['certificates'],
         summary: 'Rotates an authority’s signing key: the current key is retired (and stays published) and a new one signs from now on',

@@ -24,6 +24,7 @@ export async function registerDynamicReportRoutes(app: FastifyInstance): Promise
   app.get<{ Querystring: { year?: number; status?: string; limit?: number; offset?: number } }>(
     '/api/v1/dynamic-reports',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['dynamic-reports'],
         summary: 'Dynamic reports the signed-in user files or reviews (own entries, or the region’s)',
@@ -40,6 +41,7 @@ export async function registerDynamicReportRoutes(app: FastifyInstance): Promise
   app.post<{ Body: { authorityId?: number; year: number } }>(
     '/api/v1/dynamic-reports/open',
     {
+      config: { access: { action: 'open', subject: 'dynamic-report-year' } },
       schema: {
         tags: ['dynamic-reports'],
         summary: 'Open a year’s reports for the lists of an authority (every entry listed by the end of the year reports by the authority’s deadline, 04-15 by default); idempotent',
@@ -58,6 +60,7 @@ export async function registerDynamicReportRoutes(app: FastifyInstance): Promise
   app.post<{ Params: { id: number }; Body: { document?: unknown } | undefined }>(
     '/api/v1/dynamic-reports/:id/file',
     {
+      config: { access: { action: 'file', subject: 'dynamic-report', id: 'id' } },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: ['dynamic-reports'],

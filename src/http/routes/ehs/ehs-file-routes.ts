@@ -50,6 +50,7 @@ export async function registerEhsFileRoutes(app: FastifyInstance): Promise<void>
     const files = () => createFileStore(app.context.config.dataDirectory);
 
     scope.post('/api/v1/ehs/:enterpriseId/evidence-files', {
+      config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } },
       schema: {
         tags: TAGS,
         summary: 'Upload an evidence file (raw body: a PDF, PNG or JPEG of at most 10 MB; name in the x-file-name header, URL-encoded). Use its id to close a hazard.',
@@ -64,7 +65,7 @@ export async function registerEhsFileRoutes(app: FastifyInstance): Promise<void>
       return reply.status(201).send({ id: file.id, name: file.original_name, mediaType: file.media_type, size: file.size });
     });
 
-    scope.get('/api/v1/ehs/:enterpriseId/evidence-files/:fileId', { schema: { tags: TAGS, summary: 'Download an evidence file of the register', params: Type.Object({ enterpriseId: Type.Integer({ minimum: 1 }), fileId: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+    scope.get('/api/v1/ehs/:enterpriseId/evidence-files/:fileId', { config: { access: { action: 'read', subject: 'ehs-register', id: 'enterpriseId' } }, schema: { tags: TAGS, summary: 'Download an evidence file of the register', params: Type.Object({ enterpriseId: Type.Integer({ minimum: 1 }), fileId: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
       const { enterpriseId, fileId } = request.params as { enterpriseId: number; fileId: number };
       await readableRegister(request, enterpriseId);
       const file = await findRegisterFile(app.context.store.db, enterpriseId, fileId);
@@ -84,6 +85,7 @@ export async function registerEhsFileRoutes(app: FastifyInstance): Promise<void>
     scope.addContentTypeParser(['text/csv', 'application/csv', XLSX_MEDIA_TYPE], (_request, payload, done) => done(null, payload));
 
     scope.post('/api/v1/ehs/:enterpriseId/imports/:kind', {
+      config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } },
       schema: {
         tags: TAGS,
         summary: 'Import LDAR inspection readings or monitoring results from a CSV (UTF-8) or XLSX body. All or nothing: any row error stores nothing and answers 400 with every error (sheet, row, column, reason) in error.details.',

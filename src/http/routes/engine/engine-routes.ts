@@ -41,6 +41,7 @@ export async function registerEngineRoutes(app: FastifyInstance): Promise<void> 
   app.post(
     '/api/v1/kpis',
     {
+      config: { access: 'public' },
       ...documentOnly,
       schema: {
         tags: ['engine'],
@@ -55,6 +56,7 @@ export async function registerEngineRoutes(app: FastifyInstance): Promise<void> 
   app.post(
     '/api/v1/score',
     {
+      config: { access: 'public' },
       ...documentOnly,
       schema: {
         tags: ['engine'],
@@ -86,13 +88,13 @@ export async function registerEngineRoutes(app: FastifyInstance): Promise<void> 
 
   app.get(
     '/api/v1/frameworks',
-    { schema: { tags: ['engine'], summary: 'The indicator frameworks (id, version, content hash, method, source)' } },
+    { config: { access: 'public' }, schema: { tags: ['engine'], summary: 'The indicator frameworks (id, version, content hash, method, source)' } },
     async () => ({ frameworks: listFrameworks().map(presentFrameworkSummary) }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/frameworks/:id',
-    { schema: { tags: ['engine'], summary: 'One framework as data: every item with its names, type, unit, weight, thresholds, source and tag', params: Type.Object({ id: Type.String({ examples: ['gbt36132-2025'] }) }) } },
+    { config: { access: 'public' }, schema: { tags: ['engine'], summary: 'One framework as data: every item with its names, type, unit, weight, thresholds, source and tag', params: Type.Object({ id: Type.String({ examples: ['gbt36132-2025'] }) }) } },
     async (request) => getFramework(request.params.id),
   );
 }

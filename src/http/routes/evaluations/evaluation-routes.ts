@@ -56,6 +56,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance): Promise<vo
   app.get<{ Querystring: { state?: string } }>(
     '/api/v1/evaluations',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['evaluations'],
         summary: 'The engagements of the signed-in evaluator’s organisation',
@@ -73,6 +74,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance): Promise<vo
   app.post<{ Params: { id: number }; Body: { declaration: { hasConflict: boolean; statement: string } } }>(
     '/api/v1/evaluations/:id/accept',
     {
+      config: { access: { action: 'accept', subject: 'evaluation', id: 'id' } },
       schema: {
         tags: ['evaluations'],
         summary: 'Accept an engagement with a conflict-of-interest declaration; national projects count toward the cap of 15 a year per legal representative (422 RULE_VIOLATION beyond it)',
@@ -86,13 +88,14 @@ export async function registerEvaluationRoutes(app: FastifyInstance): Promise<vo
 
   app.post<{ Params: { id: number }; Body: { reason?: string } | undefined }>(
     '/api/v1/evaluations/:id/decline',
-    { preValidation: emptyBodyAsObject, schema: { tags: ['evaluations'], summary: 'Decline (evaluator) an engagement; the application goes back to “submitted”', params: IdParams, body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }), response: ok } },
+    { config: { access: { action: 'decline', subject: 'evaluation', id: 'id' } }, preValidation: emptyBodyAsObject, schema: { tags: ['evaluations'], summary: 'Decline (evaluator) an engagement; the application goes back to “submitted”', params: IdParams, body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }), response: ok } },
     async (request) => presentEvaluation(await endEngagement(store, await requireUser(request), { evaluationId: request.params.id, by: 'decline', reason: request.body?.reason ?? null })),
   );
 
   app.put<{ Params: { id: number }; Body: { data: unknown; answers?: unknown } }>(
     '/api/v1/evaluations/:id/verified-data',
     {
+      config: { access: { action: 'record-verified-data', subject: 'evaluation', id: 'id' } },
       schema: {
         tags: ['evaluations'],
         summary: 'Record the verified factory-year (AnnualData v1) and answers; differences from the declared values are shown to reviewers',
@@ -106,7 +109,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance): Promise<vo
 
   app.post<{ Params: { id: number } }>(
     '/api/v1/evaluations/:id/sign',
-    { schema: { tags: ['evaluations'], summary: 'Sign the evaluation: the application goes to city review', params: IdParams, response: ok } },
+    { config: { access: { action: 'sign', subject: 'evaluation', id: 'id' } }, schema: { tags: ['evaluations'], summary: 'Sign the evaluation: the application goes to city review', params: IdParams, response: ok } },
     async (request) => presentEvaluation(await signEvaluation(store, await requireUser(request), { evaluationId: request.params.id })),
   );
 }

@@ -41,6 +41,7 @@ export async function registerExpertRoutes(app: FastifyInstance): Promise<void> 
   app.post<{ Body: { name: string; batchId?: number | null; expertUserIds: number[]; applicationIds: number[]; consensusRule?: { method?: 'median' | 'mean'; passScore?: number; dissentPoints?: number } } }>(
     '/api/v1/panels',
     {
+      config: { access: { action: 'create', subject: 'panel' } },
       schema: {
         tags: ['experts'],
         summary: 'Form an expert panel of at least three experts and assign applications to it (recommended → national expert review)',
@@ -67,13 +68,13 @@ export async function registerExpertRoutes(app: FastifyInstance): Promise<void> 
 
   app.get<{ Params: { id: number } }>(
     '/api/v1/panels/:id',
-    { schema: { tags: ['experts'], summary: 'A panel: members, applications, reviews and consensus (experts see their own reviews only)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: PanelSchema } } },
+    { config: { access: { action: 'read', subject: 'panel', id: 'id' } }, schema: { tags: ['experts'], summary: 'A panel: members, applications, reviews and consensus (experts see their own reviews only)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: PanelSchema } } },
     async (request) => readPanel(store, await requireUser(request), request.params.id),
   );
 
   app.post<{ Params: { id: number; applicationId: number }; Body: { score: number; comment: string } }>(
     '/api/v1/panels/:id/applications/:applicationId/review',
-    { schema: { tags: ['experts'], summary: 'An expert scores (0–100) and comments on an application of the panel', params: ReviewParams, body: Type.Object({ score: Type.Number({ minimum: 0, maximum: 100, examples: [82] }), comment: Type.String({ minLength: 1, maxLength: 5000, examples: ['材料齐全，能耗与碳排放指标优于基准值。'] }) }), response: { 200: Review } } },
+    { config: { access: { action: 'review', subject: 'application', id: 'applicationId' } }, schema: { tags: ['experts'], summary: 'An expert scores (0–100) and comments on an application of the panel', params: ReviewParams, body: Type.Object({ score: Type.Number({ minimum: 0, maximum: 100, examples: [82] }), comment: Type.String({ minLength: 1, maxLength: 5000, examples: ['材料齐全，能耗与碳排放指标优于基准值。'] }) }), response: { 200: Review } } },
     async (request) => {
       const row = await submitExpertReview(store, await requireUser(request), { panelId: request.params.id, applicationId: request.params.applicationId, kind: 'score', ...request.body });
       return { expertUserId: row.expert_user_id, conflictDeclared: row.conflict_declared === 1, score: row.score, comment: row.comment, submittedAt: row.submitted_at };
@@ -82,7 +83,7 @@ export async function registerExpertRoutes(app: FastifyInstance): Promise<void> 
 
   app.post<{ Params: { id: number; applicationId: number }; Body: { statement: string } }>(
     '/api/v1/panels/:id/applications/:applicationId/conflict',
-    { schema: { tags: ['experts'], summary: 'An expert declares a conflict of interest and recuses from the application', params: ReviewParams, body: Type.Object({ statement: Type.String({ minLength: 1, maxLength: 2000 }) }), response: { 200: Review } } },
+    { config: { access: { action: 'declare-conflict', subject: 'application', id: 'applicationId' } }, schema: { tags: ['experts'], summary: 'An expert declares a conflict of interest and recuses from the application', params: ReviewParams, body: Type.Object({ statement: Type.String({ minLength: 1, maxLength: 2000 }) }), response: { 200: Review } } },
     async (request) => {
       const row = await submitExpertReview(store, await requireUser(request), { panelId: request.params.id, applicationId: request.params.applicationId, kind: 'conflict', statement: request.body.statement });
       return { expertUserId: row.expert_user_id, conflictDeclared: row.conflict_declared === 1, score: row.score, comment: row.comment, submittedAt: row.submitted_at };

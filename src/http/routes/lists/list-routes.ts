@@ -33,6 +33,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { province?: string; city?: string; industry?: string; programme?: string; year?: number; tier?: 'national' | 'province' | 'city'; batch?: string; page?: number; pageSize?: number; sort?: ListSort; direction?: 'asc' | 'desc' } }>(
     '/api/v1/lists',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['lists', 'public'],
         summary: 'The current list (listed or renamed entries), filtered and paged',
@@ -60,6 +61,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { province: string }; Querystring: { programme?: string } }>(
     '/api/v1/lists/provinces/:province',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['lists', 'public'],
         summary: 'A province’s list: its own provincial entries plus the national entries of its enterprises (national listing implies provincial listing)',
@@ -77,7 +79,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: number } }>(
     '/api/v1/lists/entries/:id',
-    { schema: { tags: ['lists', 'public'], summary: 'One list entry with its applied changes (the list’s authority and the enterprise also see pending ones)', params: EntryParams } },
+    { config: { access: 'public' }, schema: { tags: ['lists', 'public'], summary: 'One list entry with its applied changes (the list’s authority and the enterprise also see pending ones)', params: EntryParams } },
     async (request) => {
       const actor = await actorOf(request);
       const entry = await listEntryDetail(store.db, request.params.id, { includePending: false });
@@ -90,6 +92,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: number }; Body: { reasonCode: string; note?: string } }>(
     '/api/v1/lists/entries/:id/removal',
     {
+      config: { access: { action: 'remove', subject: 'list-entry', id: 'id' } },
       schema: {
         tags: ['lists'],
         summary: 'Remove an entry: a 重大 accident or Ⅱ级+ environmental emergency removes it now (certificate revoked, authority notified); other reasons at the next annual publication',
@@ -104,6 +107,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: number }; Body: { kind: 'rename' | 'boundary_change'; nameZh?: string; nameEn?: string; description?: string } }>(
     '/api/v1/lists/entries/:id/changes',
     {
+      config: { access: { action: 'request-change', subject: 'list-entry', id: 'id' } },
       schema: {
         tags: ['lists'],
         summary: 'The enterprise declares a rename or a boundary change of its entry',
@@ -118,6 +122,7 @@ export async function registerListRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: number }; Body: { decision: 'approve' | 'reject'; note?: string } }>(
     '/api/v1/lists/changes/:id/decision',
     {
+      config: { access: { action: 'decide-change', subject: 'list-entry', id: 'id', lookup: 'list-entry-change' } },
       schema: {
         tags: ['lists'],
         summary: 'The list’s authority decides a declared change; an approved rename is published with the next list of that programme and tier',

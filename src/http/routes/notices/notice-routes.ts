@@ -45,13 +45,13 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
 
   app.get<{ Querystring: { status?: 'open' | 'closed' } }>(
     '/api/v1/notices',
-    { schema: { tags: ['notices', 'public'], summary: 'Public notices (公示), open and closed', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])) }), response: { 200: Type.Object({ items: Type.Array(NoticeSummary) }) } } },
+    { config: { access: 'public' }, schema: { tags: ['notices', 'public'], summary: 'Public notices (公示), open and closed', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])) }), response: { 200: Type.Object({ items: Type.Array(NoticeSummary) }) } } },
     async (request) => ({ items: await listPublicNotices(store.db, request.query.status) }),
   );
 
   app.get<{ Params: { id: number } }>(
     '/api/v1/notices/:id',
-    { schema: { tags: ['notices', 'public'], summary: 'A notice with its candidate entries and, once closed, the published outcome of each objection case', params: IdParams, response: { 200: Type.Object({ notice: NoticeSummary, entries: Type.Array(NoticeEntry), outcomes: Type.Array(Outcome) }) } } },
+    { config: { access: 'public' }, schema: { tags: ['notices', 'public'], summary: 'A notice with its candidate entries and, once closed, the published outcome of each objection case', params: IdParams, response: { 200: Type.Object({ notice: NoticeSummary, entries: Type.Array(NoticeEntry), outcomes: Type.Array(Outcome) }) } } },
     async (request) => {
       const notice = await findPublicNotice(store.db, request.params.id);
       if (notice === undefined) throw notFound(`notice ${request.params.id}`);
@@ -62,6 +62,7 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
   app.post<{ Body: { batchId: number; applicationIds: number[]; opensOn?: string; titleZh?: string; titleEn?: string } }>(
     '/api/v1/notices',
     {
+      config: { access: { action: 'open', subject: 'notice' } },
       schema: {
         tags: ['notices'],
         summary: 'Open the notice of a batch with its candidates; the last day follows the authority’s rule (15 calendar days nationally, working days in the provinces, with holidays and 调休 days)',
@@ -77,13 +78,14 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
 
   app.post<{ Params: { id: number } }>(
     '/api/v1/notices/:id/close',
-    { schema: { tags: ['notices'], summary: 'Close a notice after its last day (the scheduler does this by itself); idempotent', params: IdParams, response: { 200: Type.Object({ noticeId: Type.Integer(), alreadyClosed: Type.Boolean(), passed: Type.Integer(), withObjections: Type.Integer(), outcomesPublished: Type.Integer() }) } } },
+    { config: { access: { action: 'close', subject: 'notice', id: 'id' } }, schema: { tags: ['notices'], summary: 'Close a notice after its last day (the scheduler does this by itself); idempotent', params: IdParams, response: { 200: Type.Object({ noticeId: Type.Integer(), alreadyClosed: Type.Boolean(), passed: Type.Integer(), withObjections: Type.Integer(), outcomesPublished: Type.Integer() }) } } },
     async (request) => closeNotice(store, await requireUser(request), { noticeId: request.params.id }),
   );
 
   app.get<{ Params: { id: number } }>(
     '/api/v1/notices/:id/objection-cases',
     {
+      config: { access: { action: 'read', subject: 'objection', id: 'id', lookup: 'notice' } },
       schema: {
         tags: ['notices'],
         summary: 'The objection cases of a notice in full, for the reviewers of its authority',
@@ -97,6 +99,7 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
   app.post<{ Params: { id: number; objectionId: number }; Body: { outcome: 'upheld' | 'dismissed'; note: string } }>(
     '/api/v1/notices/:id/objection-cases/:objectionId/decision',
     {
+      config: { access: { action: 'decide', subject: 'objection', id: 'id', lookup: 'notice' } },
       schema: {
         tags: ['notices'],
         summary: 'Decide an objection case: upheld (the entry leaves the batch) or dismissed; the finding is published with the closed notice',

@@ -38,6 +38,7 @@ export async function registerPublicEnterpriseRoutes(app: FastifyInstance): Prom
   app.get<{ Querystring: { q: string; limit?: number; offset?: number } }>(
     '/api/v1/enterprises',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['public'],
         summary: 'Search enterprises by any part of a Chinese or English name, pinyin (full or initials) or credit code',
@@ -53,7 +54,7 @@ export async function registerPublicEnterpriseRoutes(app: FastifyInstance): Prom
 
   app.get<{ Params: { id: number } }>(
     '/api/v1/enterprises/:id',
-    { schema: { tags: ['public'], summary: 'One enterprise’s public record: factories, listings, certificates, published KPIs, notices and news', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Profile } } },
+    { config: { access: 'public' }, schema: { tags: ['public'], summary: 'One enterprise’s public record: factories, listings, certificates, published KPIs, notices and news', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Profile } } },
     async (request) => {
       const profile = await findEnterpriseProfile(app.context.store.db, request.params.id);
       if (profile === undefined) throw notFound(`enterprise ${request.params.id}`);

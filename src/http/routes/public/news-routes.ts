@@ -15,6 +15,7 @@ export async function registerPublicNewsRoutes(app: FastifyInstance): Promise<vo
   app.get<{ Querystring: { lang?: 'zh-CN' | 'en'; province?: string; programme?: string; limit?: number; offset?: number } }>(
     '/api/v1/news',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['public'],
         summary: 'News items (press releases), newest first',
@@ -37,7 +38,7 @@ export async function registerPublicNewsRoutes(app: FastifyInstance): Promise<vo
 
   app.get<{ Params: { slug: string } }>(
     '/api/v1/news/:slug',
-    { schema: { tags: ['public'], summary: 'One news item with its body (plain paragraphs separated by blank lines)', params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,120}$' }) }), response: { 200: Item } } },
+    { config: { access: 'public' }, schema: { tags: ['public'], summary: 'One news item with its body (plain paragraphs separated by blank lines)', params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,120}$' }) }), response: { 200: Item } } },
     async (request) => {
       const item = await findNewsBySlug(app.context.store.db, request.params.slug);
       if (item === undefined) throw notFound(`news ${request.params.slug}`);

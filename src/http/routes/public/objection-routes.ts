@@ -28,7 +28,7 @@ export async function registerPublicObjectionRoutes(app: FastifyInstance): Promi
     '/api/v1/notices/:id/objections',
     {
       bodyLimit: Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 64 * 1024,
-      config: { rateLimit: { ...OBJECTION_RATE_LIMIT, keyGenerator: clientKey } },
+      config: { access: { action: 'file', subject: 'objection' }, rateLimit: { ...OBJECTION_RATE_LIMIT, keyGenerator: clientKey } },
       schema: {
         tags: ['public', 'notices'],
         summary: 'File a real-name objection to an entry while its notice is open; answers the case number',

@@ -23,7 +23,7 @@ const Figures = Type.Object({
 export async function registerFigureRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/v1/figures',
-    { schema: { tags: ['public'], summary: 'The programme in figures: enterprises and listed entries per batch and tier', response: { 200: Figures } } },
+    { config: { access: 'public' }, schema: { tags: ['public'], summary: 'The programme in figures: enterprises and listed entries per batch and tier', response: { 200: Figures } } },
     async () => programmeFigures(app.context.store.db),
   );
 }

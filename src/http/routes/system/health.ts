@@ -11,7 +11,7 @@ const HealthResponse = Type.Object({
 export async function registerHealthRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: HealthResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: HealthResponse } } },
     async () => {
       await pingDatabase(app.context.store.db);
       return { status: 'ok' as const, database: app.context.store.capabilities.name, time: new Date().toISOString() };

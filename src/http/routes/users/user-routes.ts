@@ -17,12 +17,12 @@ const CreateUserBody = Type.Object({
 export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { q?: string } }>(
     '/api/v1/users',
-    { schema: { tags: ['admin'], summary: 'Users with a role in the administrator’s region', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }) } },
+    { config: { access: { action: 'read-users', subject: 'authority' } }, schema: { tags: ['admin'], summary: 'Users with a role in the administrator’s region', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }) } },
     async (request) => ({ users: await listUsers(app.context.store, await requireUser(request), request.query.q ? { query: request.query.q } : {}) }),
   );
   app.post(
     '/api/v1/users',
-    { schema: { tags: ['admin'], summary: 'Create a user with one role in an authority, enterprise or evaluator organisation of the administrator’s region', body: CreateUserBody } },
+    { config: { access: { action: 'manage-users', subject: 'authority' } }, schema: { tags: ['admin'], summary: 'Create a user with one role in an authority, enterprise or evaluator organisation of the administrator’s region', body: CreateUserBody } },
     async (request, reply) => reply.status(201).send(await createUser(app.context.store, await requireUser(request), request.body as never)),
   );
 }

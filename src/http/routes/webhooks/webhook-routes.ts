@@ -40,6 +40,7 @@ export async function registerWebhookRoutes(app: FastifyInstance): Promise<void>
   app.post<{ Body: { url: string; events: string[]; description?: string } }>(
     '/api/v1/webhooks',
     {
+      config: { access: { action: 'create', subject: 'webhook' } },
       schema: {
         tags: ['webhooks'],
         summary: 'Subscribe a URL to programme events. The answer carries the HMAC secret once; deliveries are signed with it (docs/webhooks.md).',
@@ -59,13 +60,13 @@ export async function registerWebhookRoutes(app: FastifyInstance): Promise<void>
 
   app.get<{ Querystring: { all?: boolean } }>(
     '/api/v1/webhooks',
-    { schema: { tags: ['webhooks'], summary: 'Webhook subscriptions (active ones; `all=true` adds the deleted)', querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }), response: { 200: Type.Object({ subscriptions: Type.Array(Subscription) }) } } },
+    { config: { access: { action: 'list', subject: 'webhook' } }, schema: { tags: ['webhooks'], summary: 'Webhook subscriptions (active ones; `all=true` adds the deleted)', querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }), response: { 200: Type.Object({ subscriptions: Type.Array(Subscription) }) } } },
     async (request) => ({ subscriptions: (await listWebhookSubscriptions(store, await requireUser(request), { includeInactive: request.query.all === true })).map(presentWebhookSubscription) }),
   );
 
   app.delete<{ Params: { id: number } }>(
     '/api/v1/webhooks/:id',
-    { schema: { tags: ['webhooks'], summary: 'Ends a subscription; its delivery log stays readable', params: IdParams, response: { 204: Type.Null() } } },
+    { config: { access: { action: 'delete', subject: 'webhook' } }, schema: { tags: ['webhooks'], summary: 'Ends a subscription; its delivery log stays readable', params: IdParams, response: { 204: Type.Null() } } },
     async (request, reply) => {
       await deleteWebhookSubscription(store, await requireUser(request), { id: request.params.id });
       return reply.status(204).send();
@@ -75,6 +76,7 @@ export async function registerWebhookRoutes(app: FastifyInstance): Promise<void>
   app.get<{ Params: { id: number }; Querystring: { limit?: number } }>(
     '/api/v1/webhooks/:id/deliveries',
     {
+      config: { access: { action: 'read-deliveries', subject: 'webhook' } },
       schema: {
         tags: ['webhooks'],
         summary: 'The delivery log of a subscription, newest first: one row per attempt with status code, error and duration',

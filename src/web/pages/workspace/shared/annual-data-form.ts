@@ -26,7 +26,9 @@ export interface FormReading {
 }
 
 function rowIndexes(fields: FormFields, prefix: string): number[] {
-  const pattern = new RegExp(`^${prefix.replace(/[[\].]/g, '\\$&')}\\[(\\d+)\\]\\.`);
+  // At most two digits: the form never shows 100 rows, and a posted `energy[99999999999]`
+  // would otherwise have the page draw that many (found by the fuzzer: a 500).
+  const pattern = new RegExp(`^${prefix.replace(/[[\].]/g, '\\$&')}\\[(\\d{1,2})\\]\\.`);
   return [...new Set(Object.keys(fields).map((k) => pattern.exec(k)?.[1]).filter((i): i is string => i !== undefined).map(Number))].sort((a, b) => a - b);
 }
 

@@ -1,0 +1,95 @@
+/**
+ * The file half of a dynamic-report import, free of the database: streams the file, maps
+ * the header, reads every row into AnnualData (checked by the engine) and serialises it.
+ * The register half (lookups, scope, writes) is import-dynamic-report-file.ts. A row's grid defaults to its factory's region, known only
+ * after the lookup, so each document travels as the JSON after its `gridRegion` value
+ * (`documentTail`), and `documentJson` puts the two together — the same text
+ * `JSON.stringify` gives for the whole document.
+ */
+import { getFactorSet, type AnnualData } from '../../engine/index.ts';
+import { mapDynamicReportHeader } from './dynamic-report-columns.ts';
+import { planRows, readDynamicReportRow, type RowPlan } from './dynamic-report-row.ts';
+import { readSheetRows, type SheetFormat } from './read-sheet-rows.ts';
+import type { RowError } from './row-errors.ts';
+
+/**
+ * Rows per batch: one lookup round trip each, and small enough that a batch dies young
+ * (V8 promotes what outlives two scavenges; 1,000 kept the peak RSS lowest in bench/import.ts).
+ */
+export const BATCH_ROWS = 1000;
+
+export interface ParsedRow {
+  row: number;
+  creditCode: string;
+  year: number;
+  listEntryId: number | null;
+  /** The grid the row names, or null for the factory's own. */
+  gridRegion: AnnualData['gridRegion'] | null;
+  /** The document's JSON after its gridRegion value: `,"energy":[…],…}`. */
+  tail: string;
+}
+
+export interface ParsedBatch {
+  /** Data rows this batch covers (rows with problems included). */
+  dataRows: number;
+  parsed: ParsedRow[];
+  problems: RowError[];
+  /** Bytes of the file read so far. */
+  bytes: number;
+}
+
+export interface ParseEnd {
+  /** SHA-256 of the file; null when it was not read to its end. */
+  sha256: string | null;
+  bytes: number;
+}
+
+/** The JSON text of a document from its year, grid and tail (see `ParsedRow.tail`). */
+export function documentJson(year: number, gridRegion: AnnualData['gridRegion'], tail: string): string {
+  return `{"year":${year},"gridRegion":${JSON.stringify(gridRegion)}${tail}`;
+}
+
+/** Consumes the document: its gridRegion is blanked in place (it is serialised here and not used again). */
+function documentTail(document: AnnualData): string {
+  (document as { gridRegion: string }).gridRegion = '';
+  const json = JSON.stringify(document);
+  const head = `{"year":${document.year},"gridRegion":""`;
+  if (!json.startsWith(head)) throw new Error('document keys out of order: year and gridRegion must come first');
+  return json.slice(head.length);
+}
+
+/**
+ * Batches of parsed rows. A header it cannot read yields one batch with the header's
+ * problems and ends. A file that cannot be read at all throws VALIDATION at path 'file'.
+ */
+export async function* parseDynamicReportRows(path: string, format: SheetFormat, batchSize = BATCH_ROWS): AsyncGenerator<ParsedBatch, ParseEnd> {
+  const reader = readSheetRows(path, format, batchSize);
+  const factorSet = getFactorSet();
+  let plan: RowPlan | undefined;
+  try {
+    for await (const batch of reader.batches) {
+      let lines = batch;
+      if (plan === undefined) {
+        const header = mapDynamicReportHeader(batch[0]!.cells);
+        if (header.problems.length > 0) {
+          yield { dataRows: 0, parsed: [], problems: header.problems.map((p) => ({ row: batch[0]!.row, column: p.column, reason: p.reason })), bytes: reader.bytesRead() };
+          return { sha256: null, bytes: reader.bytesRead() };
+        }
+        plan = planRows(header.columns);
+        lines = batch.slice(1);
+      }
+      const parsed: ParsedRow[] = [];
+      const problems: RowError[] = [];
+      for (const line of lines) {
+        const row = readDynamicReportRow(plan, line.cells, factorSet);
+        if (Array.isArray(row)) for (const problem of row) problems.push({ row: line.row, ...problem });
+        else parsed.push({ row: line.row, creditCode: row.creditCode, year: row.year, listEntryId: row.listEntryId, gridRegion: row.gridRegion, tail: documentTail(row.document) });
+      }
+      yield { dataRows: lines.length, parsed, problems, bytes: reader.bytesRead() };
+    }
+    if (plan === undefined) yield { dataRows: 0, parsed: [], problems: [{ row: 1, column: null, reason: 'the file is empty: no header row / 文件为空，缺少表头' }], bytes: reader.bytesRead() };
+    return { sha256: reader.sha256(), bytes: reader.bytesRead() };
+  } finally {
+    reader.close();
+  }
+}
