@@ -8,8 +8,7 @@ import { parseArguments } from './arguments.ts';
 
 async function usage(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map((c) => c.load()));
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  return ['usage: greenlist <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`)].join('\n');
+  return ['usage: greenlist <command> [options]', '', ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`])].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 /**
  * Streams the rows of an import file in batches, never the whole file in memory: CSV
- * through csv-parse (UTF-8, with or without a BOM), XLSX through exceljs's streaming
+ * through csv-records.ts (UTF-8, with or without a BOM), XLSX through exceljs's streaming
  * WorkbookReader, first worksheet only (a workbook may carry notes on later sheets).
  * The bytes are hashed (SHA-256) and counted as they pass, for the import's record and
  * its progress. Row numbers are those a spreadsheet shows: the header is row 1.
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { csvRecords } from './csv-records.ts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import type { Cell } from './dynamic-report-row.ts';
@@ -50,15 +50,13 @@ function isBlank(cells: readonly Cell[]): boolean {
 async function* csvBatches(source: Readable, size: number, meter: (chunk: Buffer) => void): AsyncGenerator<SheetRow[]> {
   // The meter and the parser are attached in one go, when reading starts: no chunk passes one without the other.
   source.on('data', meter);
-  // Empty lines are kept (and skipped here) so that row numbers stay line numbers.
-  const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+  source.setEncoding('utf8');
   let batch: SheetRow[] = [];
-  let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row++;
-    const cells: Cell[] = record;
+  // Row numbers are the lines records start on; empty lines are skipped, not renumbered.
+  for await (const record of csvRecords(source as AsyncIterable<string>)) {
+    const cells: Cell[] = record.fields;
     if (isBlank(cells)) continue;
-    batch.push({ row, cells });
+    batch.push({ row: record.line, cells });
     if (batch.length >= size) {
       yield batch;
       batch = [];
