@@ -19,6 +19,8 @@ import { writeMeta } from '../src/store/queries/site-state.ts';
 import { nationalEnterprise } from './generator/national-enterprises.ts';
 import { seedNationalOrganisation, seedNationalLists, type ListedEnterprise } from './generator/national-lists.ts';
 import { Progress } from './generator/progress.ts';
+import { bindServerSecret } from '../src/commands/certificates/server-secret.ts';
+import { issueCertificatesForBatch } from '../src/commands/certificates/issue-certificates-for-batch.ts';
 
 export interface GenerateOptions {
   enterprises: number;
@@ -33,8 +35,12 @@ export interface GenerateReport {
   factories: number;
   annualData: number;
   listEntries: number;
+  certificates: number;
   ms: number;
 }
+
+/** The server secret the bench data sets' signing keys are sealed with (bench apps bind the same). */
+export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0';
 
 const CHUNK = 1000;
 
@@ -102,10 +108,21 @@ export async function generateNational(options: GenerateOptions): Promise<Genera
     const listEntries = await store.transaction((trx) => seedNationalLists(trx, { organisation, enterprises: listable, seed, scale: options.enterprises / 500_000 }));
     progress.update(1);
     progress.done();
+    // Certificates for every listed entry, signed like published ones (one transaction per batch).
+    bindServerSecret(store, BENCH_SECRET);
+    const batches = await store.db.selectFrom('batches').select('id').where('status', '=', 'published').orderBy('id').execute();
+    progress.start('certificates', batches.length);
+    let certificates = 0;
+    for (const [index, batch] of batches.entries()) {
+      const report = await store.transaction((trx) => issueCertificatesForBatch({ trx, store, actor: { kind: 'system', label: 'bench-data' } }, batch.id));
+      certificates += report.issued.length;
+      progress.update(index + 1);
+    }
+    progress.done();
     await writeMeta(store.db, 'demo', '1');
     await writeMeta(store.db, 'bench_dataset', JSON.stringify({ enterprises: options.enterprises, seed, generatedAt: at }));
     if (store.sqlite) store.sqlite.pragma('optimize');
-    return { enterprises: options.enterprises, factories, annualData, listEntries, ms: Date.now() - started };
+    return { enterprises: options.enterprises, factories, annualData, listEntries, certificates, ms: Date.now() - started };
   } finally {
     await store.close();
   }
@@ -129,5 +146,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const report = await generateNational({ enterprises, database, seed: Number(argument('seed') ?? 2026) });
-  console.log(`generated ${report.enterprises.toLocaleString('en')} enterprises, ${report.factories.toLocaleString('en')} factories, ${report.annualData.toLocaleString('en')} factory-years, ${report.listEntries.toLocaleString('en')} list entries in ${(report.ms / 1000).toFixed(1)} s → ${url}`);
+  console.log(`generated ${report.enterprises.toLocaleString('en')} enterprises, ${report.factories.toLocaleString('en')} factories, ${report.annualData.toLocaleString('en')} factory-years, ${report.listEntries.toLocaleString('en')} list entries, ${report.certificates.toLocaleString('en')} certificates in ${(report.ms / 1000).toFixed(1)} s → ${url}`);
 }

@@ -9,36 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { buildApp } from '../src/http/app.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openStore } from '../src/store/store.ts';
 import { seedDemo } from '../src/commands/seed/seed-demo.ts';
-import { median, printRows, writeResults, type BenchRow } from './support.ts';
-
-interface Load {
-  requestsPerSecond: number;
-  p99: number;
-  non2xx: number;
-}
-
-const require = createRequire(import.meta.url);
-const AUTOCANNON = join(require.resolve('autocannon/package.json'), '..', 'autocannon.js');
-
-/**
- * autocannon in its own process (its JSON report on stdout): in-process, its HTTP parser
- * would share the server's event loop and penalise large pages more than the tiny bare one.
- */
-async function load(url: string, options: { seconds: number; headers?: Record<string, string> }): Promise<Load> {
-  const headerArgs = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
-  const { stdout } = await promisify(execFile)(process.execPath, [AUTOCANNON, '-c', '20', '-d', String(options.seconds), '-j', ...headerArgs, url], { maxBuffer: 16 * 1024 * 1024 });
-  const result = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number }; non2xx: number };
-  return { requestsPerSecond: Math.round(result.requests.average), p99: result.latency.p99, non2xx: result.non2xx };
-}
+import { autocannon as load, median, printRows, writeResults, type BenchRow, type Load } from './support.ts';
 
 export async function run(options: { seconds?: number } = {}): Promise<BenchRow[]> {
   const seconds = options.seconds ?? Number(process.env.GREENLIST_BENCH_SECONDS ?? 4);

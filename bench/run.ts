@@ -13,6 +13,8 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'store', run: async () => (await import('./store.ts')).run() },
   { name: 'search', run: async () => (await import('./search.ts')).run() },
+  { name: 'pages', run: async () => (await import('./public-pages.ts')).run() },
+  { name: 'national-pages', run: async () => (await import('./national-pages.ts')).run() },
   { name: 'publish', run: async () => (await import('./publish-certificates.ts')).run() },
   { name: 'import', run: async () => (await import('./import.ts')).run() },
   { name: 'fuzz', run: async () => (await import('./fuzz.ts')).run() },

@@ -1,6 +1,10 @@
 /** Shared bench plumbing: timing, result rows, and the PostgreSQL URL to bench against. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 export interface BenchRow {
   /** What was measured, e.g. 'store insert (sqlite)'. */
@@ -54,3 +58,24 @@ export function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+export interface Load {
+  requestsPerSecond: number;
+  p99: number;
+  non2xx: number;
+}
+
+const require = createRequire(import.meta.url);
+const AUTOCANNON = join(require.resolve('autocannon/package.json'), '..', 'autocannon.js');
+
+/**
+ * autocannon in its own process (its JSON report on stdout): in-process, its HTTP parser
+ * would share the server's event loop and penalise large pages more than the tiny bare one.
+ */
+export async function autocannon(url: string, options: { seconds: number; headers?: Record<string, string> }): Promise<Load> {
+  const headerArgs = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
+  const { stdout } = await promisify(execFile)(process.execPath, [AUTOCANNON, '-c', '20', '-d', String(options.seconds), '-j', ...headerArgs, url], { maxBuffer: 16 * 1024 * 1024 });
+  const result = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number }; non2xx: number };
+  return { requestsPerSecond: Math.round(result.requests.average), p99: result.latency.p99, non2xx: result.non2xx };
+}
+

@@ -23,14 +23,18 @@ const CACHE_ENTRIES = 256;
 interface CachedBody {
   raw: Buffer;
   gzip: Buffer | null;
+  status: number;
 }
 const bodies = new Map<string, CachedBody>();
 /** Below this size compression saves less than it costs. */
 const GZIP_MIN_BYTES = 1024;
 
-function cachedBody(raw: Buffer): CachedBody {
-  return { raw, gzip: raw.byteLength >= GZIP_MIN_BYTES ? gzipSync(raw, { level: 6 }) : null };
+function cachedBody(raw: Buffer, status: number): CachedBody {
+  return { raw, gzip: raw.byteLength >= GZIP_MIN_BYTES ? gzipSync(raw, { level: 6 }) : null, status };
 }
+
+/** What a render gives: the body, or the body with a status other than 200 (a 404 verdict page). */
+export type Rendered = string | { body: string; status: number };
 
 function acceptsGzip(request: FastifyRequest): boolean {
   const header = request.headers['accept-encoding'];
@@ -127,19 +131,21 @@ export async function validatorsFor(request: FastifyRequest, options: CacheableO
  * Sends `render()`'s output with ETag and Last-Modified, or 304 when the client's copy is
  * current. `render` runs only when neither the client nor the cache holds this version.
  */
-export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string> | string, options: CacheableOptions = {}): Promise<FastifyReply> {
+export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, render: () => Promise<Rendered> | Rendered, options: CacheableOptions = {}): Promise<FastifyReply> {
   const validators = await validatorsFor(request, options);
   if (validators.notModified) return validators.apply(reply).status(304).send();
   let cached = validators.personal ? undefined : bodies.get(validators.etag);
   // Headers are set only once the body exists: a render that throws leaves an error response without validators.
   if (cached === undefined) {
-    const raw = Buffer.from(await render(), 'utf8');
-    if (validators.personal) return validators.apply(reply).type(options.type ?? 'text/html; charset=utf-8').send(raw);
-    cached = cachedBody(raw);
+    const rendered = await render();
+    const raw = Buffer.from(typeof rendered === 'string' ? rendered : rendered.body, 'utf8');
+    const status = typeof rendered === 'string' ? 200 : rendered.status;
+    if (validators.personal) return validators.apply(reply).status(status).type(options.type ?? 'text/html; charset=utf-8').send(raw);
+    cached = cachedBody(raw, status);
     if (bodies.size >= CACHE_ENTRIES) bodies.delete(bodies.keys().next().value as string);
     bodies.set(validators.etag, cached);
   }
-  validators.apply(reply).type(options.type ?? 'text/html; charset=utf-8');
+  validators.apply(reply).status(cached.status).type(options.type ?? 'text/html; charset=utf-8');
   if (cached.gzip !== null && acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(cached.gzip);
   return reply.send(cached.raw);
 }

@@ -11,6 +11,8 @@ import { certificateDocument, certificateLinks, verifyCertificateSignature, type
 import { parseCertificatePayload } from '../../domain/certificates/certificate-payload.ts';
 import type { PublishedKey } from '../../domain/certificates/published-keys.ts';
 import { findCertificateWithEntry, publishedKeys, type CertificateWithEntry } from '../../store/queries/certificate-status.ts';
+import { canonicalJson } from '../../domain/canonical-json.ts';
+import { currentDataVersion } from '../../store/queries/data-version.ts';
 
 export type LiveStatus = 'valid' | 'renamed' | 'removed' | 'revoked' | 'not_found';
 
@@ -42,8 +44,27 @@ function notFound(number: string, signature: SignatureReport | null = null): Cer
   return { number, status: 'not_found', valid: false, revoked: false, signature, presentedSignature: null, issuedOn: null, revocation: null, removal: null, rename: null, entry: null, certificate: null };
 }
 
+/**
+ * Signature checks are pure (the same payload, signature and key give the same answer), so
+ * they are remembered: a busy verify page pays for Ed25519 once per certificate and key.
+ */
+const SIGNATURE_MEMO_ENTRIES = 20_000;
+const signatureMemo = new Map<string, ReturnType<typeof verifyCertificateSignature>>();
+
+function memoisedSignatureCheck(document: CertificateDocument, keys: readonly PublishedKey[]): ReturnType<typeof verifyCertificateSignature> {
+  const key = keys.find((k) => k.kid === document.signature.keyId);
+  const memoKey = `${document.signature.value}|${key?.x ?? ''}|${key?.validUntil ?? ''}|${key?.authority.code ?? ''}|${canonicalJson(document.payload)}`;
+  let check = signatureMemo.get(memoKey);
+  if (check === undefined) {
+    check = verifyCertificateSignature(document, keys);
+    if (signatureMemo.size >= SIGNATURE_MEMO_ENTRIES) signatureMemo.delete(signatureMemo.keys().next().value as string);
+    signatureMemo.set(memoKey, check);
+  }
+  return check;
+}
+
 function signatureReport(document: CertificateDocument, keys: readonly PublishedKey[]): SignatureReport {
-  const check = verifyCertificateSignature(document, keys);
+  const check = memoisedSignatureCheck(document, keys);
   const key = check.key;
   return { valid: check.valid, keyId: document.signature.keyId, keyStatus: key === undefined ? 'unknown' : key.status, failure: check.valid ? null : check.reason };
 }
@@ -81,6 +102,18 @@ function verificationOf(row: CertificateWithEntry, signature: SignatureReport, d
 }
 
 /** The stored certificate as a signed document, with links on `publicUrl`. */
+/** The published keys, read again only when the data changed (a rotation writes an audit event). */
+const keysByStore = new WeakMap<Store, { version: number; keys: PublishedKey[] }>();
+
+async function currentPublishedKeys(store: Store): Promise<PublishedKey[]> {
+  const version = (await currentDataVersion(store)).id;
+  const cached = keysByStore.get(store);
+  if (cached !== undefined && cached.version === version) return cached.keys;
+  const keys = await publishedKeys(store.db);
+  keysByStore.set(store, { version, keys });
+  return keys;
+}
+
 export function storedDocument(row: Pick<CertificateWithEntry, 'number' | 'payload' | 'signature'>, publicUrl?: string): CertificateDocument {
   const payload = parseCertificatePayload(fromJson(row.payload));
   return certificateDocument(payload, row.signature, publicUrl === undefined ? undefined : certificateLinks(publicUrl, row.number, row.signature));
@@ -93,7 +126,7 @@ export async function verifyCertificate(store: Store, input: { number: string; p
   const row = await findCertificateWithEntry(store.db, number);
   if (row === undefined) return notFound(number);
   const document = storedDocument(row, input.publicUrl);
-  return verificationOf(row, signatureReport(document, await publishedKeys(store.db)), document, input.presentedSignature);
+  return verificationOf(row, signatureReport(document, await currentPublishedKeys(store)), document, input.presentedSignature);
 }
 
 /**
@@ -101,7 +134,7 @@ export async function verifyCertificate(store: Store, input: { number: string; p
  * the published keys, then the live status of its number, and whether it is the record's.
  */
 export async function verifyCertificateDocument(store: Store, document: CertificateDocument, options: { publicUrl?: string } = {}): Promise<CertificateVerification> {
-  const signature = signatureReport(document, await publishedKeys(store.db));
+  const signature = signatureReport(document, await currentPublishedKeys(store));
   const row = await findCertificateWithEntry(store.db, document.payload.number);
   if (row === undefined) return notFound(document.payload.number, signature);
   return verificationOf(row, signature, storedDocument(row, options.publicUrl), document.signature.value);

@@ -17,6 +17,7 @@ import { publishedKeys } from '../../../store/queries/certificate-status.ts';
 import { isDemoDatabase } from '../../../store/queries/site-state.ts';
 import { requireUser } from '../../auth.ts';
 import { CertificateDocumentSchema, KeySetSchema, NumberParams, VerificationSchema } from './certificate-schemas.ts';
+import { sendCacheable } from '../../../web/cacheable.ts';
 
 type NumberRequest = { Params: { number: string } };
 
@@ -68,7 +69,9 @@ export async function registerCertificateRoutes(app: FastifyInstance): Promise<v
         response: { 200: VerificationSchema },
       },
     },
-    async (request) => verifyCertificate(store, { number: request.params.number, publicUrl: config.publicUrl, ...(request.query.sig === undefined ? {} : { presentedSignature: request.query.sig }) }),
+    // Cached per data version like the public pages: any change to the list changes the answer's validator.
+    async (request, reply) =>
+      sendCacheable(request, reply, async () => JSON.stringify(await verifyCertificate(store, { number: request.params.number, publicUrl: config.publicUrl, ...(request.query.sig === undefined ? {} : { presentedSignature: request.query.sig }) })), { type: 'application/json; charset=utf-8' }),
   );
 
   app.post(
