@@ -9,18 +9,9 @@ import type { AnnualData, EnergyEntry } from '../src/engine/annual-data.ts';
 import { GRID_REGIONS } from '../src/engine/annual-data.ts';
 import { getFramework } from '../src/engine/frameworks.ts';
 import { score, type Answer } from '../src/engine/score.ts';
+import { createRandom } from '../src/domain/demo/random.ts';
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = createRandom;
 
 const between = (random: () => number, low: number, high: number) => low + (high - low) * random();
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

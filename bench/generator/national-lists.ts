@@ -5,7 +5,7 @@
  * scaled with the number of enterprises; provincial and city lists are invented sizes
  * of the same order as the examples in domain.md §4 (Henan 109, Liaoning 143 a year).
  */
-import { createRandom, type Random } from '../../src/domain/demo/random.ts';
+import { createRandom, shuffled } from '../../src/domain/demo/random.ts';
 import { listCities, listProvinces } from '../../src/domain/reference/regions.ts';
 import { PROGRAMMES } from '../../src/domain/programmes/programmes.ts';
 import { now, type Executor } from '../../src/store/store.ts';
@@ -64,19 +64,11 @@ const NATIONAL_BATCHES = [
 
 const REMOVAL_REASONS = ['未按期填报动态管理表 / dynamic-management table not filed', '数据弄虚作假 / falsified data', '发生较大及以上安全事故 / a major safety accident', '关键指标不达标 / key indicators below standard'];
 
-function shuffle<T>(random: Random, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
 const CHUNK = 1000;
 
 export async function seedNationalLists(db: Executor, input: { organisation: NationalOrganisation; enterprises: readonly ListedEnterprise[]; seed: number; scale: number }): Promise<number> {
   const random = createRandom(input.seed * 31 + 7);
-  const pool = shuffle(random, [...input.enterprises]);
+  const pool = shuffled(random, input.enterprises);
   const at = now();
   const frameworkFor = (year: number) => (year >= 2026 ? 'gbt36132-2025@2025.1' : 'gbt36132-2018@2018.1');
   const scaled = (n: number) => Math.max(1, Math.round(n * input.scale));
@@ -98,7 +90,7 @@ export async function seedNationalLists(db: Executor, input: { organisation: Nat
     // removals and renames published with this batch, taken from earlier national entries
     if (batch.removed > 0 || batch.renamed > 0) {
       const earlier = await db.selectFrom('list_entries').select(['id', 'name_zh']).where('tier', '=', 'national').where('status', '=', 'listed').where('batch_id', '<', batchId).orderBy('id').execute();
-      const picked = shuffle(random, earlier);
+      const picked = shuffled(random, earlier);
       for (const [k, entry] of picked.slice(0, scaled(batch.removed)).entries()) {
         await db.updateTable('list_entries').set({ status: 'removed', removed_on: batch.publishedOn, removal_reason: REMOVAL_REASONS[k % REMOVAL_REASONS.length]!, removal_mode: k % 7 === 0 ? 'immediate' : 'annual' }).where('id', '=', entry.id).execute();
       }

@@ -5,7 +5,7 @@
  * as its press release says (domain.md §7).
  */
 import { addCalendarDays } from '../../domain/calendar/calendar.ts';
-import { createRandom, type Random } from '../../domain/demo/random.ts';
+import { createRandom, shuffled } from '../../domain/demo/random.ts';
 import { renameEnterprise } from '../../store/repositories/enterprises.ts';
 import { now, type Executor } from '../../store/store.ts';
 import type { DemoAuthorities } from './demo-organisation.ts';
@@ -45,15 +45,6 @@ const BATCHES: readonly BatchSpec[] = [
   { slug: 'national-factory-2025', tier: 'national', authority: 'national', nameZh: '2025年度绿色工厂名单', nameEn: 'Green factories, 2025 list', ordinal: null, year: 2025, noticeNumber: '工信厅节函〔2026〕97号', publishedOn: '2026-03-18', status: 'published', frameworkId: 'gbt36132-2018@2018.1', source: 'domain.md §3.2 and §4 [V]' },
   { slug: 'national-factory-2026', tier: 'national', authority: 'national', nameZh: '2026年度绿色工厂名单', nameEn: 'Green factories, 2026 list', ordinal: null, year: 2026, noticeNumber: null, publishedOn: null, status: 'notice', frameworkId: 'gbt36132-2025@2025.1', source: 'demo: under public notice' },
 ];
-
-function shuffled<T>(random: Random, items: readonly T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
 
 export interface DemoListsReport {
   batches: number;

@@ -10,39 +10,12 @@ import { composeCreditCode } from '../../domain/credit-code/make-credit-code.ts'
 import { PROGRAMMES } from '../../domain/programmes/programmes.ts';
 import { insertMembership, insertUser } from '../../store/repositories/users.ts';
 import { now, type Executor } from '../../store/store.ts';
+import { DEFAULT_AUTHORITY_SETTINGS, type AuthoritySettings } from '../../domain/applications/authority-settings.ts';
 
 export const DEMO_PASSWORD = 'greenlist-demo';
 
-/** Programme settings per authority; values tagged as in domain.md. */
-export interface AuthoritySettings {
-  /** City → province or province → nation recommendation deadline, 'MM-DD'. */
-  recommendDeadline: string;
-  /** 动态管理表 deadline, 'MM-DD' (工信部节〔2024〕13号: 04-15). */
-  dynamicReportDeadline: string;
-  noticeDays: number;
-  noticeDayKind: 'calendar' | 'working';
-  /** Whether enterprises may submit a self-evaluation instead of a third-party one. */
-  selfEvaluationAllowed: boolean;
-  /** Experts may not review entries from their own region. */
-  expertsExcludedFromOwnRegion: boolean;
-  sources: Record<string, string>;
-}
-
-const NATIONAL_SETTINGS: AuthoritySettings = {
-  recommendDeadline: '07-31',
-  dynamicReportDeadline: '04-15',
-  noticeDays: 15,
-  noticeDayKind: 'calendar',
-  selfEvaluationAllowed: true,
-  expertsExcludedFromOwnRegion: true,
-  sources: {
-    recommendDeadline: '工信部节〔2024〕13号: provinces recommend by 31 July [V]',
-    dynamicReportDeadline: '工信部节〔2024〕13号: 动态管理表 by 15 April [V]',
-    noticeDays: '工信部节〔2024〕13号: 15-day 公示 [V]; calendar days as the 2023 notice ran 11-08 to 11-22 [V]',
-    selfEvaluationAllowed: '工信部节〔2024〕13号: self-evaluation or third-party evaluation [V]',
-    expertsExcludedFromOwnRegion: 'configuration [U]',
-  },
-};
+/** The national settings are the programme's defaults (工信部节〔2024〕13号). */
+const NATIONAL_SETTINGS: AuthoritySettings = DEFAULT_AUTHORITY_SETTINGS;
 
 const PROVINCE_SETTINGS: AuthoritySettings = {
   ...NATIONAL_SETTINGS,

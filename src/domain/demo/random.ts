@@ -56,3 +56,13 @@ export function pickWeighted<T>(random: Random, entries: readonly (readonly [T, 
   if (!last) throw new RangeError('pickWeighted needs a non-empty list');
   return last[0];
 }
+
+/** A shuffled copy (Fisher–Yates), the same order for the same generator state. */
+export function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}

@@ -10,6 +10,7 @@ import QRCode from 'qrcode';
 import { CERTIFICATE_ATTACHMENT, certificateLinks, type CertificateDocument } from '../../domain/certificates/certificate-document.ts';
 import { frameworkLabel, type CertificatePayload } from '../../domain/certificates/certificate-payload.ts';
 import { cjkFont } from './cjk-font.ts';
+import { collectPdf } from './collect-pdf.ts';
 
 export interface CertificatePdfOptions {
   /** Public origin for the QR code when the document carries no links. */
@@ -171,15 +172,6 @@ function drawVerification(doc: Doc, document: CertificateDocument, verifyUrl: st
   line(doc, 'The signed data is attached to this file as greenlist-certificate.json; check it offline with the command above.', y, { size: 7.5, color: MUTED });
 }
 
-function collect(doc: Doc): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
-
 export async function renderCertificatePdf(document: CertificateDocument, options: CertificatePdfOptions): Promise<Buffer> {
   const { payload } = document;
   const verifyUrl = document.links?.verify ?? certificateLinks(options.publicUrl, payload.number, document.signature.value).verify;
@@ -195,7 +187,7 @@ export async function renderCertificatePdf(document: CertificateDocument, option
     displayTitle: true,
     info: { Title: `${payload.number} ${payload.enterprise.nameZh}`, Author: payload.issuer.nameZh, Subject: `${payload.programme.nameZh} · ${payload.batch.nameZh}`, Keywords: payload.number, Creator: 'greenlist', Producer: 'greenlist', CreationDate: issued, ModDate: issued },
   });
-  const done = collect(doc);
+  const done = collectPdf(doc);
   doc.registerFont('cjk', cjkFont() as string);
   doc.font('cjk');
   drawBorder(doc);

@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import type { EvaluationReport } from '../../commands/evaluations/read-evaluation-report.ts';
 import { KPI_NAMES } from '../../engine/index.ts';
 import { cjkFont } from './cjk-font.ts';
+import { collectPdf } from './collect-pdf.ts';
 
 export interface EvaluationReportPdfOptions {
   /** The demo data set: the report says 示例数据 on every page. */
@@ -64,15 +65,6 @@ function demoMark(doc: Doc): void {
   doc.save().fontSize(8).fillColor(RED).text('示例数据：企业名称或为真实名称，所有数据均为演示而编造 · Demo data: every figure is invented', LEFT, 30, { width: WIDTH, align: 'center', lineBreak: false }).restore();
 }
 
-function collect(doc: Doc): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
-
 export async function renderEvaluationReportPdf(report: EvaluationReport, options: EvaluationReportPdfOptions): Promise<Buffer> {
   const { evaluation, application, enterprise, organisation } = report;
   const stamp = new Date(evaluation.signed_at ?? evaluation.accepted_at ?? evaluation.created_at);
@@ -85,7 +77,7 @@ export async function renderEvaluationReportPdf(report: EvaluationReport, option
     bufferPages: true,
     info: { Title: `第三方评价报告 ${enterprise.name_zh} ${application.data_year}`, Author: organisation.name_zh, Subject: `application ${application.id} · evaluation ${evaluation.id}`, Creator: 'greenlist', Producer: 'greenlist', CreationDate: stamp, ModDate: stamp },
   });
-  const done = collect(doc);
+  const done = collectPdf(doc);
   doc.registerFont('cjk', cjkFont() as string);
   doc.font('cjk');
 

@@ -1,31 +1,15 @@
 /** Every batch with its programme, authority, pinned framework and entry counts, for the batches API. */
 import { sql } from 'kysely';
 import type { Executor } from '../store.ts';
+import { batchQuery } from './public-lists.ts';
 
 function batches(db: Executor) {
-  return db
-    .selectFrom('batches as b')
-    .innerJoin('programmes as p', 'p.id', 'b.programme_id')
-    .innerJoin('authorities as a', 'a.id', 'b.authority_id')
-    .select([
-      'b.id as id',
-      'b.slug as slug',
-      'b.name_zh as nameZh',
-      'b.name_en as nameEn',
-      'b.tier as tier',
-      'b.year as year',
-      'b.ordinal as ordinal',
-      'b.status as status',
-      'b.notice_number as noticeNumber',
-      'b.framework_id as frameworkId',
-      'b.recommend_deadline as recommendDeadline',
-      'b.published_on as publishedOn',
-      'p.code as programmeCode',
-      'a.id as authorityId',
-      'a.name_zh as authorityNameZh',
-      'a.name_en as authorityNameEn',
-      (eb) => eb.selectFrom('list_entries as e').select(sql<number>`count(*)`.as('n')).whereRef('e.batch_id', '=', 'b.id').as('entries'),
-    ]);
+  return batchQuery(db).select([
+    'b.framework_id as frameworkId',
+    'b.recommend_deadline as recommendDeadline',
+    'a.id as authorityId',
+    (eb) => eb.selectFrom('list_entries as e').select(sql<number>`count(*)`.as('n')).whereRef('e.batch_id', '=', 'b.id').as('entries'),
+  ]);
 }
 
 

@@ -187,7 +187,8 @@ export interface BatchFilter {
   provinceCode?: string | undefined;
 }
 
-function batchQuery(db: Executor) {
+/** Batches with their programme and authority: the base of every batch listing. */
+export function batchQuery(db: Executor) {
   return db
     .selectFrom('batches as b')
     .innerJoin('programmes as p', 'p.id', 'b.programme_id')
