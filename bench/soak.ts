@@ -80,9 +80,10 @@ async function requestMix(url: string): Promise<RequestSpec[]> {
   const formCookie = /gl_form=[^;]+/.exec(contactPage.headers.get('set-cookie') ?? '')?.[0] ?? '';
   const formToken = formCookie.split('=')[1] ?? '';
   const enterprises = ((await (await fetch(`${url}/api/v1/enterprises?q=${encodeURIComponent('有限公司')}&limit=50`)).json()) as { items: { id: number }[] }).items.map((e) => e.id);
-  const certificate = ((await (await fetch(`${url}/api/v1/lists?batch=national-factory-2025&pageSize=1`)).json()) as { items: { certificateNumber?: string | null }[] }).items[0]?.certificateNumber ?? 'GF-N-2025-000000-000001';
   const me = (await (await fetch(`${url}/api/v1/auth/me`, { headers: { cookie: enterprise.cookie } })).json()) as { user: { memberships: { enterpriseId: number | null }[] } };
   const plantId = me.user.memberships[0]!.enterpriseId!;
+  const plantPage = await (await fetch(`${url}/enterprises/${plantId}`)).text();
+  const certificate = decodeURIComponent(/\/verify\/([^"?]+)"/.exec(plantPage)?.[1] ?? 'GF-N-2019-000000-000001');
   const workspace = await (await fetch(`${url}/workspace/enterprise`, { headers: { cookie: enterprise.cookie } })).text();
   const factoryId = /\/workspace\/annual-data\/(\d+)/.exec(workspace)?.[1] ?? '1';
   const plant = demoEnterprises(1)[0]!;

@@ -117,7 +117,7 @@ export async function csrfTokenFor(request: FastifyRequest, reply: FastifyReply)
  * credential (and cannot be sent cross-site without CORS), bearer requests neither.
  */
 export function registerCsrfCheck(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request) => {
+  const check = async (request: FastifyRequest) => {
     if (SAFE_METHODS.has(request.method)) return;
     const session = await sessionOf(request);
     if (session !== null) {
@@ -127,5 +127,15 @@ export function registerCsrfCheck(app: FastifyInstance): void {
     if (!isFormPost(request)) return;
     const cookie = request.cookies?.[FORM_COOKIE];
     if (cookie === undefined || sentToken(request) !== cookie) throw new AppError('CSRF', CSRF_ERROR);
+  };
+  // Before the body is validated, so a forged request is refused as such whatever it
+  // carries; multipart fields (the `_csrf` among them) are attached to the body only by
+  // the multipart plugin's own hook, so those forms are checked just before the handler.
+  const multipart = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+  app.addHook('preValidation', async (request) => {
+    if (!multipart(request)) await check(request);
+  });
+  app.addHook('preHandler', async (request) => {
+    if (multipart(request)) await check(request);
   });
 }

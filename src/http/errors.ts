@@ -28,12 +28,14 @@ function fromFastifyError(error: FastifyError): AppError {
 }
 
 /**
- * PostgreSQL refuses a value its column type cannot hold (SQLSTATE class 22: an id beyond
- * the integer range, a malformed number) where SQLite just finds no row; either way the
- * request named something that cannot exist. Found by the fuzzer (path parameters).
+ * A value its column cannot hold — an id beyond the integer range, an offset past 2^63 —
+ * is refused by PostgreSQL (SQLSTATE class 22, data exception) and by SQLite
+ * (SQLITE_MISMATCH); either way the request named something that cannot exist: a 400,
+ * not a 500. Found by the fuzzer (path parameters, query strings).
  */
 function isDataException(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_MISMATCH') return true;
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && (error as { severity?: unknown }).severity !== undefined;
 }
 

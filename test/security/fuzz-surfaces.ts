@@ -167,7 +167,7 @@ const VALID_ROWS: Record<string, string[]> = {
   'inspection-readings': ['检测轮次', '密封点编号', '检测日期', '检测值'],
   'monitoring-results': ['排放口编号', '污染物代码', '监测日期', '监测方式', '监测值'],
 };
-const validCsv = (kind: string, context: FuzzContext) => fc.array(fc.tuple(fc.constantFrom('R-2026-01', 'R-2026-02'), fc.constantFrom(...context.sealTags, 'X'), fc.oneof(fc.constant('2026-03-01'), fc.constant('2026/3/2'), text), fc.oneof(fc.nat({ max: 20000 }).map(String), numberLike), fc.constantFrom('在线', '手工', 'x'), fc.constantFrom(...context.outlets)), { minLength: 1, maxLength: 10 })
+const validCsv = (kind: string, context: FuzzContext) => fc.array(fc.tuple(fc.nat({ max: 999_999 }).map((n) => `FUZZ-${n}`), fc.constantFrom(...context.sealTags, 'X'), fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 28 })).map(([m, d]) => `2026-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`) }, { weight: 1, arbitrary: fc.constant('2026/3/2') }, { weight: 1, arbitrary: text }), fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 20000 }).map(String) }, { weight: 1, arbitrary: numberLike }), fc.constantFrom('在线', '手工', '在线', 'x'), fc.constantFrom(...context.outlets)), { minLength: 1, maxLength: 4 })
   .map((rows) => [VALID_ROWS[kind]!.join(','), ...rows.map(([a, b, c, d, e, [outlet, pollutant]]) => (kind === 'inspection-readings' ? [a, b, c, d] : [outlet, pollutant, c, e, d]).map((cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','))].join('\n'));
 const csvText = fc.tuple(fc.subarray(EHS_HEADERS, { minLength: 0 }), fc.array(fc.array(csvCell, { maxLength: 8 }), { maxLength: 20 }), fc.boolean())
   .map(([header, rows, bom]) => (bom ? '\uFEFF' : '') + [header, ...rows].map((row) => row.map((cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\n'));
@@ -195,7 +195,9 @@ export const SURFACES: readonly Surface[] = [
   },
   {
     name: 'Objections: POST /api/v1/notices/{id}/objections',
-    cases: (context) => fc.record({ entryId: fc.oneof(fc.constantFrom(...context.noticeEntryIds), fc.integer(), text), fullName: text, contact: text, reason: fc.oneof(text, fc.string({ minLength: 20, maxLength: 400 })), evidence: fc.record({ fileName: text, contentBase64: fc.oneof(fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('base64')), fc.constant(Buffer.from('%PDF-1.4\n%%EOF').toString('base64')), text) }) }, { requiredKeys: [] })
+    cases: (context) => fc.tuple(fc.record({ entryId: fc.oneof(fc.constantFrom(...context.noticeEntryIds), fc.integer(), text), fullName: text, contact: text, reason: fc.oneof(text, fc.string({ minLength: 20, maxLength: 400 })), evidence: fc.record({ fileName: text, contentBase64: fc.oneof(fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('base64')), fc.constant(Buffer.from('%PDF-1.4\n%%EOF').toString('base64')), text) }) }, { requiredKeys: [] }), fc.boolean())
+      // Half of them a valid objection with some fields replaced, so the command's own checks are reached.
+      .map(([fields, fromValid]) => (fromValid ? { entryId: context.noticeEntryIds[0], fullName: '张三', contact: '13800000000', reason: '该企业去年发生过环境污染事件，请核查。', ...fields } : fields))
       .map((json): FuzzCase => ({ method: 'POST', url: `/api/v1/notices/${context.noticeId}/objections`, as: 'public', web: false, tables: ['objections', 'files', 'audit_events'], json })),
   },
   {

@@ -49,7 +49,8 @@ export async function plantHostileRecords(store: Store): Promise<HostileRecords>
   const plant = await db.selectFrom('enterprises').select('id').orderBy('id').executeTakeFirstOrThrow();
   const hazard = await db.selectFrom('ehs_hazards').select('id').where('enterprise_id', '=', plant.id).where('closed_on', 'is', null).orderBy('id').executeTakeFirst();
   const hazardId = hazard?.id ?? (await db.selectFrom('ehs_hazards').select('id').where('enterprise_id', '=', plant.id).orderBy('id').executeTakeFirstOrThrow()).id;
-  await db.updateTable('ehs_hazards').set({ description: HOSTILE, location: HOSTILE }).where('id', '=', hazardId).execute();
+  // Open, so the register's dashboard lists it.
+  await db.updateTable('ehs_hazards').set({ description: HOSTILE, location: HOSTILE, status: 'open', closed_on: null }).where('id', '=', hazardId).execute();
   await db.updateTable('ehs_events').set({ title: HOSTILE }).where('enterprise_id', '=', plant.id).execute();
 
   return { enterpriseId: enterprise.id, noticeId: notice.id, newsSlug, certificateNumber: certificate?.number ?? null, contactReference, hazardId, plantId: plant.id, creditCode: enterprise.credit_code };

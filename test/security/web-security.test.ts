@@ -9,6 +9,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
+import { XMLParser } from 'fast-xml-parser';
 import { seedDemo } from '../../src/commands/seed/seed-demo.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/security-headers.ts';
 import { DIALECTS } from '../support/stores.ts';
@@ -131,7 +132,7 @@ for (const dialect of DIALECTS) {
         const response = await t.app.inject({ method: 'GET', url: chosen.probe.url, headers: { accept: 'text/html', cookie: chosen.caller.headers.cookie ?? '' } });
         const where = `${chosen.probe.url} (${response.statusCode})`;
         if (response.headers['content-security-policy'] !== CONTENT_SECURITY_POLICY) problems.push(`${where}: CSP ${response.headers['content-security-policy']}`);
-        for (const [name, value] of [['x-frame-options', 'DENY'], ['x-content-type-options', 'nosniff'], ['referrer-policy', 'no-referrer']]) if (response.headers[name] !== value) problems.push(`${where}: ${name}`);
+        for (const [name, value] of [['x-frame-options', 'DENY'], ['x-content-type-options', 'nosniff'], ['referrer-policy', 'no-referrer']] as const) if (response.headers[name] !== value) problems.push(`${where}: ${name}`);
         if (!String(response.headers['content-type'] ?? '').includes('text/html')) continue;
         if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(response.body)) problems.push(`${where}: an inline <script>`);
         if (/<[a-z][^>]*\sstyle="/i.test(response.body)) problems.push(`${where}: a style attribute`);
@@ -160,8 +161,6 @@ for (const dialect of DIALECTS) {
         ['/', undefined, false],
         ['/lists', undefined, false],
         ['/notices', undefined, false],
-        ['/feed.xml', undefined, true],
-        ['/atom.xml', undefined, true],
         ['/sitemap.xml', undefined, false],
         ...(hostile.certificateNumber === null ? [] : ([[`/verify/${hostile.certificateNumber}`, undefined, false]] as [string, undefined, boolean][])),
         [`/workspace/notices/${hostile.noticeId}`, as('national@demo'), true],
@@ -178,6 +177,17 @@ for (const dialect of DIALECTS) {
         if (response.statusCode !== 200) problems.push(`${url}: ${response.statusCode}`);
         for (const fragment of UNSAFE_FRAGMENTS) if (response.body.includes(fragment)) problems.push(`${url}: shows ${JSON.stringify(fragment)} unescaped`);
         if (shown && !response.body.includes(ESCAPED_TAG)) problems.push(`${url}: does not show the name (escaped)`);
+      }
+      // Feeds: RSS titles are plain text (CDATA), but what readers take as HTML — Atom's
+      // type="html" title and summary, RSS's description — holds the name escaped.
+      const parser = new XMLParser({ ignoreAttributes: false });
+      const rss = parser.parse((await t.app.inject({ method: 'GET', url: '/feed.xml' })).body).rss.channel.item as { title: string; description: string }[];
+      const atom = parser.parse((await t.app.inject({ method: 'GET', url: '/atom.xml' })).body).feed.entry as { title: { '#text': string }; summary: { '#text': string } }[];
+      const hostileRss = rss.find((item) => item.title.includes('alert(1)'));
+      const hostileAtom = atom.find((entry) => entry.title['#text'].includes('alert(1)'));
+      if (hostileRss === undefined || hostileAtom === undefined) problems.push('the feeds do not carry the hostile news item');
+      else {
+        for (const html of [hostileRss.description, hostileAtom.title['#text'], hostileAtom.summary['#text']]) if (html.includes('<script') || !html.includes(ESCAPED_TAG)) problems.push(`a feed's HTML field holds ${html}`);
       }
       assert.deepEqual(problems, []);
       // The JSON API returns the text as data (a JSON string, served as application/json with nosniff).

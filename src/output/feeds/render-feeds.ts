@@ -36,7 +36,16 @@ export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-function build(input: FeedInput): Feed {
+/**
+ * Atom's `type="html"` title and summary and RSS's description are HTML to a feed
+ * reader: a name is escaped there, so `<script>` in it stays text. RSS titles and JSON
+ * Feed fields are plain text and stay as they are.
+ */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function build(input: FeedInput, format: FeedFormat): Feed {
   const updated = input.items.reduce((latest, item) => (item.updated > latest ? item.updated : latest), new Date(0));
   const feed = new Feed({
     id: input.urls.atom,
@@ -54,8 +63,8 @@ function build(input: FeedInput): Feed {
       id: item.url,
       guid: item.url,
       link: item.url,
-      title: item.title,
-      description: item.summary,
+      title: format === 'atom' ? escapeHtml(item.title) : item.title,
+      description: format === 'json' ? item.summary : escapeHtml(item.summary),
       date: item.updated,
       published: item.published,
       author: [{ name: item.author }],
@@ -84,7 +93,7 @@ function jsonFeed11(feed: Feed, input: FeedInput): string {
 }
 
 export function renderFeed(input: FeedInput, format: FeedFormat): string {
-  const feed = build(input);
+  const feed = build(input, format);
   if (format === 'rss') return feed.rss2();
   if (format === 'atom') return feed.atom1();
   return jsonFeed11(feed, input);

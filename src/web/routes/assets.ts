@@ -18,7 +18,8 @@ export async function registerAssetRoutes(app: FastifyInstance): Promise<void> {
     'workspace-upload.js': asset(new URL('../assets/workspace-upload.js', import.meta.url).pathname, 'text/javascript; charset=utf-8'),
   };
   app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const found = assets[request.params.name];
+    // Own names only: `/assets/toString` once found the object's prototype (a 500; found by the fuzzer).
+    const found = Object.hasOwn(assets, request.params.name) ? assets[request.params.name] : undefined;
     if (found === undefined) return reply.callNotFound();
     reply.header('cache-control', 'public, max-age=3600').header('etag', found.etag).type(found.type);
     if (request.headers['if-none-match'] === found.etag) return reply.status(304).send();
