@@ -63,3 +63,27 @@ test('without GREENLIST_SECRET a secret is generated once into the data folder a
     rmSync(directory, { recursive: true, force: true });
   }
 });
+
+const S3 = { GREENLIST_S3_ENDPOINT: 'http://127.0.0.1:9000', GREENLIST_S3_BUCKET: 'evidence', GREENLIST_S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', GREENLIST_S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+
+test('evidence files stay on local disk unless GREENLIST_S3_ENDPOINT is set; then the bucket is read, region defaulting to us-east-1', () => {
+  assert.equal(loadConfig({ GREENLIST_SECRET: secret }).s3, undefined);
+  assert.deepEqual(loadConfig({ GREENLIST_SECRET: secret, ...S3 }).s3, { endpoint: 'http://127.0.0.1:9000', bucket: 'evidence', region: 'us-east-1', accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' });
+  assert.equal(loadConfig({ GREENLIST_SECRET: secret, ...S3, GREENLIST_S3_ENDPOINT: 'https://s3.cn-north-1.amazonaws.com.cn', GREENLIST_S3_REGION: 'cn-north-1' }).s3?.region, 'cn-north-1');
+});
+
+test('an incomplete or wrong bucket configuration names the variable', () => {
+  for (const missing of ['GREENLIST_S3_BUCKET', 'GREENLIST_S3_ACCESS_KEY_ID', 'GREENLIST_S3_SECRET_ACCESS_KEY'] as const) {
+    const error = configError({ ...S3, [missing]: '' });
+    assert.equal(error.path, missing);
+    assert.match(error.message, new RegExp(`^${missing}: is required when GREENLIST_S3_ENDPOINT is set`));
+  }
+  assert.match(configError({ ...S3, GREENLIST_S3_ENDPOINT: 'ftp://files.example.org' }).message, /^GREENLIST_S3_ENDPOINT: must be an http:\/\/ or https:\/\/ URL/);
+  assert.match(configError({ ...S3, GREENLIST_S3_ENDPOINT: 's3.example.org' }).message, /^GREENLIST_S3_ENDPOINT: is not a URL/);
+  assert.match(configError({ ...S3, GREENLIST_S3_ENDPOINT: 'https://key:secret@s3.example.org' }).message, /^GREENLIST_S3_ENDPOINT: must not carry credentials/);
+  assert.match(configError({ ...S3, GREENLIST_S3_BUCKET: 'evidence/files' }).message, /^GREENLIST_S3_BUCKET: must be a bucket name/);
+  const orphan = configError({ GREENLIST_S3_BUCKET: 'evidence' });
+  assert.equal(orphan.path, 'GREENLIST_S3_ENDPOINT');
+  assert.match(orphan.message, /is required when GREENLIST_S3_BUCKET is set/);
+  assert.doesNotMatch(configError({ ...S3, GREENLIST_S3_BUCKET: '' }).message, /wJalr/, 'the secret key is never echoed');
+});

@@ -12,6 +12,16 @@ export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
   | { kind: 'postgres'; url: string; schema?: string };
 
+/** An S3-compatible bucket for evidence files (AWS S3, MinIO, Ceph RGW, OSS in S3 mode). */
+export interface S3Settings {
+  /** e.g. https://s3.cn-north-1.amazonaws.com.cn or http://127.0.0.1:9000 */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -28,6 +38,8 @@ export interface Config {
   demo: boolean;
   /** Public origin used in feeds, sitemaps and certificate QR codes. */
   publicUrl: string;
+  /** Evidence files go to this bucket when set; otherwise to `dataDirectory/files`. */
+  s3?: S3Settings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -42,6 +54,11 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'GREENLIST_DATA_DIR', default: './data', meaning: 'folder for the SQLite file, the secret, uploads and keys' },
   { name: 'GREENLIST_DEMO', default: '1', meaning: '0 never loads the demo data set on its own' },
   { name: 'PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'public origin for feeds, sitemap and certificate QR codes' },
+  { name: 'GREENLIST_S3_ENDPOINT', default: '(unset: files on local disk)', meaning: 'http(s) URL of an S3-compatible store; when set, evidence files go to its bucket and the four variables below are read' },
+  { name: 'GREENLIST_S3_BUCKET', default: '', meaning: 'bucket for evidence files (required with GREENLIST_S3_ENDPOINT)' },
+  { name: 'GREENLIST_S3_REGION', default: 'us-east-1', meaning: 'region used in the SigV4 signature' },
+  { name: 'GREENLIST_S3_ACCESS_KEY_ID', default: '', meaning: 'access key (required with GREENLIST_S3_ENDPOINT)' },
+  { name: 'GREENLIST_S3_SECRET_ACCESS_KEY', default: '', meaning: 'secret key (required with GREENLIST_S3_ENDPOINT)' },
   { name: 'GREENLIST_JOB_LEASE_MS', default: '300000', meaning: 'how long a claimed job may run without renewing its claim before another worker takes it back (tests shorten it)' },
 ] as const;
 
@@ -95,6 +112,31 @@ function readSecret(value: string | undefined, dataDirectory: string): Pick<Conf
   return { secret: generated, secretSource: 'generated' };
 }
 
+const S3_VARIABLES = { bucket: 'GREENLIST_S3_BUCKET', accessKeyId: 'GREENLIST_S3_ACCESS_KEY_ID', secretAccessKey: 'GREENLIST_S3_SECRET_ACCESS_KEY' } as const;
+
+/** The bucket settings, or undefined when no GREENLIST_S3_* variable is set (files stay on local disk). */
+function parseS3Settings(environment: Record<string, string | undefined>): S3Settings | undefined {
+  const endpoint = environment.GREENLIST_S3_ENDPOINT || undefined;
+  if (endpoint === undefined) {
+    // A bucket or key without an endpoint would silently leave files on one machine's disk.
+    const stray = [...Object.values(S3_VARIABLES), 'GREENLIST_S3_REGION'].find((name) => environment[name]);
+    if (stray !== undefined) fail('GREENLIST_S3_ENDPOINT', `is required when ${stray} is set (unset every GREENLIST_S3_* variable to keep files on local disk)`);
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    fail('GREENLIST_S3_ENDPOINT', `is not a URL: "${endpoint.slice(0, 80)}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('GREENLIST_S3_ENDPOINT', `must be an http:// or https:// URL, got "${url.protocol}"`);
+  if (url.username !== '' || url.password !== '') fail('GREENLIST_S3_ENDPOINT', 'must not carry credentials; use GREENLIST_S3_ACCESS_KEY_ID and GREENLIST_S3_SECRET_ACCESS_KEY');
+  const required = (key: keyof typeof S3_VARIABLES): string => environment[S3_VARIABLES[key]] || fail(S3_VARIABLES[key], 'is required when GREENLIST_S3_ENDPOINT is set');
+  const bucket = required('bucket');
+  if (bucket.includes('/')) fail('GREENLIST_S3_BUCKET', `must be a bucket name, not a path: "${bucket}"`);
+  return { endpoint, bucket, region: environment.GREENLIST_S3_REGION || 'us-east-1', accessKeyId: required('accessKeyId'), secretAccessKey: required('secretAccessKey') };
+}
+
 /** Parses the environment; throws AppError CONFIG naming the variable that is wrong. */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
   const dataDirectory = resolve(environment.GREENLIST_DATA_DIR || './data');
@@ -111,6 +153,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     fail('PUBLIC_URL', `is not a URL: "${publicUrl}"`);
   }
   jobLeaseMs(environment);
+  const s3 = parseS3Settings(environment);
   return {
     database,
     port,
@@ -120,6 +163,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dataDirectory,
     demo: demoValue === '1' || demoValue === 'true',
     publicUrl,
+    ...(s3 === undefined ? {} : { s3 }),
   };
 }
 

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config/env.ts';
 import type { Store } from '../store/store.ts';
+import { fileStoreFor, type FileStore } from '../store/files/file-store.ts';
 import { registerErrorHandling, sendError } from './errors.ts';
 import { AppError } from '../domain/errors.ts';
 import { registerApiRoutes } from './routes/index.ts';
@@ -25,6 +26,8 @@ import { registerAccessControl } from './access.ts';
 export interface AppContext {
   config: Config;
   store: Store;
+  /** Evidence files, one store per app: the configured bucket or the data directory. */
+  files: FileStore;
 }
 
 declare module 'fastify' {
@@ -41,7 +44,9 @@ function firstValues(text: string): Record<string, string> {
   return query;
 }
 
-export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+/** `files` defaults to the store the configuration names (fileStoreFor). */
+export async function buildApp(options: Omit<AppContext, 'files'> & { files?: FileStore }): Promise<FastifyInstance> {
+  const context: AppContext = { ...options, files: options.files ?? fileStoreFor(options.config) };
   const app = Fastify({
     logger: context.config.logLevel === 'silent' ? false : { level: context.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: true,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIALECTS, withTestStore } from '../support/stores.ts';
 import { AppError } from '../../src/domain/errors.ts';
-import { createFileStore } from '../../src/store/files/file-store.ts';
+import { fileStoreFor } from '../../src/store/files/file-store.ts';
 import { recordHazard } from '../../src/commands/ehs/record-hazard.ts';
 import { closeHazard } from '../../src/commands/ehs/close-hazard.ts';
 import { recordViolation } from '../../src/commands/ehs/record-violation.ts';
@@ -23,7 +23,7 @@ for (const dialect of DIALECTS) {
       try {
         await withTestStore(dialect, async (store) => {
           const w = await ehsWorld(store);
-          const files = createFileStore(directory);
+          const files = fileStoreFor({ dataDirectory: directory });
           const hazard = await recordHazard(store, w.plant, hazardInput(w.plantId), { today: '2025-04-02' });
           const feed = await store.db.selectFrom('ehs_events').selectAll().where('id', '=', hazard.ehs_event_id!).executeTakeFirstOrThrow();
           assert.deepEqual([feed.kind, feed.category, feed.severity, feed.status], ['hazard', 'safety', 'general', 'open']);

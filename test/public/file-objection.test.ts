@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DIALECTS, type TestStore } from '../support/stores.ts';
 import { fileObjection, EVIDENCE_MAX_BYTES, caseNumberOf } from '../../src/commands/objections/file-objection.ts';
 import { sendContactMessage, contactReference } from '../../src/commands/contact/send-contact-message.ts';
-import { createFileStore } from '../../src/store/files/file-store.ts';
+import { fileStoreFor } from '../../src/store/files/file-store.ts';
 import { verifyAuditChain } from '../../src/commands/audit/verify-audit-chain.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import type { Actor } from '../../src/domain/actors/actor.ts';
@@ -33,7 +33,7 @@ for (const dialect of DIALECTS) {
       rmSync(dataDirectory, { recursive: true, force: true });
     });
     const file = (input: Partial<Parameters<typeof fileObjection>[2]>, today = TODAY) =>
-      fileObjection(store, PUBLIC, { noticeId: fixture.openNoticeId, entryId: fixture.candidates.paint, ...form, ...input }, { files: createFileStore(dataDirectory), today });
+      fileObjection(store, PUBLIC, { noticeId: fixture.openNoticeId, entryId: fixture.candidates.paint, ...form, ...input }, { files: fileStoreFor({ dataDirectory }), today });
 
     test('an objection gets the next case number of its notice, its evidence is stored by content, and it is audited', async () => {
       const first = await file({ evidence: { bytes: PNG, originalName: '../现场照片.png' } });
@@ -76,11 +76,11 @@ for (const dialect of DIALECTS) {
     test('only while the notice is open, and only on a candidate entry', async () => {
       // The fixture's open notice opened on TODAY: the day before, it was not open yet.
       await assert.rejects(file({}, '2026-11-29'), (e) => AppError.is(e, 'RULE_VIOLATION'));
-      await assert.rejects(fileObjection(store, PUBLIC, { noticeId: fixture.closedNoticeId, entryId: fixture.candidates.passed, ...form }, { files: createFileStore(dataDirectory), today: TODAY }), (e) => AppError.is(e, 'RULE_VIOLATION'));
+      await assert.rejects(fileObjection(store, PUBLIC, { noticeId: fixture.closedNoticeId, entryId: fixture.candidates.passed, ...form }, { files: fileStoreFor({ dataDirectory }), today: TODAY }), (e) => AppError.is(e, 'RULE_VIOLATION'));
       await store.db.updateTable('notice_entries').set({ status: 'withdrawn' }).where('id', '=', fixture.candidates.plant).execute();
       await assert.rejects(file({ entryId: fixture.candidates.plant }), (e) => AppError.is(e, 'RULE_VIOLATION') && e.path === 'entryId');
       await store.db.updateTable('notice_entries').set({ status: 'candidate' }).where('id', '=', fixture.candidates.plant).execute();
-      await assert.rejects(fileObjection(store, PUBLIC, { noticeId: 999_999, entryId: 1, ...form }, { files: createFileStore(dataDirectory), today: TODAY }), (e) => AppError.is(e, 'NOT_FOUND'));
+      await assert.rejects(fileObjection(store, PUBLIC, { noticeId: 999_999, entryId: 1, ...form }, { files: fileStoreFor({ dataDirectory }), today: TODAY }), (e) => AppError.is(e, 'NOT_FOUND'));
     });
 
     test('a contact message is stored with a reference and audited without its content', async () => {

@@ -60,7 +60,10 @@ export async function withBrowser<T>(work: (context: BrowserContext) => Promise<
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
     });
-    context.setDefaultTimeout(15_000);
+    // Generous: the suite shares two cores with other test files (a form post with an
+    // upload once took over 15 s under that load); a wait that times out is still a failure.
+    context.setDefaultTimeout(40_000);
+    context.setDefaultNavigationTimeout(40_000);
     return await work(context);
   } finally {
     await context?.close().catch(() => undefined);

@@ -23,7 +23,7 @@ const PDF = Buffer.from('%PDF-1.7\n%test evidence\n');
 /** A file store that keeps nothing on disk: rows only (enough for the commands' rules). */
 const memoryFiles: FileStore = {
   save: (trx, file) => trx.insertInto('files').values({ enterprise_id: file.enterpriseId, sha256: 'x'.repeat(64), original_name: file.originalName, media_type: file.mediaType, size: file.bytes.byteLength, storage_key: 'memory', created_at: new Date().toISOString() }).returningAll().executeTakeFirstOrThrow(),
-  read: () => Buffer.alloc(0),
+  read: async () => Buffer.alloc(0),
 };
 
 for (const dialect of DIALECTS) {

@@ -1,12 +1,14 @@
 /**
  * `backup <file>` and `restore <file>`. SQLite: the online backup API (consistent while
- * the server runs). PostgreSQL: pg_dump / pg_restore in the custom format.
+ * the server runs). PostgreSQL: pg_dump / pg_restore in the custom format. Evidence files
+ * are not in the backup: the files folder is copied beside it, a bucket keeps its own
+ * versions or replicas; the command says which.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { loadConfig, type DatabaseConfig } from '../../config/env.ts';
+import { loadConfig, type Config, type DatabaseConfig } from '../../config/env.ts';
 import { AppError } from '../../domain/errors.ts';
 import { openStore } from '../../store/store.ts';
 import type { CliCommand } from './command.ts';
@@ -59,6 +61,13 @@ export async function restoreDatabase(database: DatabaseConfig, file: string): P
   }
 }
 
+/** Where the evidence files are and how they are kept safe, since the database backup does not hold them. */
+function evidenceFilesNote(config: Pick<Config, 'dataDirectory' | 's3'>): string {
+  return config.s3 === undefined
+    ? `evidence files are not in the backup: copy ${join(config.dataDirectory, 'files')} alongside it`
+    : `evidence files are in the bucket ${config.s3.bucket} at ${config.s3.endpoint}, not in the backup: keep them with the bucket's own versioning or replication`;
+}
+
 export const backupCommand: CliCommand = {
   name: 'backup',
   usage: 'backup <file>',
@@ -66,8 +75,10 @@ export const backupCommand: CliCommand = {
   async run(args) {
     const file = args.positionals[0];
     if (file === undefined) throw new AppError('VALIDATION', 'backup needs a target file: greenlist backup <file>', { path: 'file' });
-    await backupDatabase(loadConfig().database, file);
+    const config = loadConfig();
+    await backupDatabase(config.database, file);
     console.log(`backup written to ${resolve(file)}`);
+    console.log(evidenceFilesNote(config));
     return 0;
   },
 };

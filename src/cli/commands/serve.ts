@@ -22,7 +22,7 @@ export const serveCommand: CliCommand = {
     await syncFrameworks(store);
     const seeded = await seedDemoIfEmpty(store, config);
     const app = await buildApp({ config, store });
-    app.log.info({ database: config.database.kind, migrations: migrations.applied, demoSeeded: seeded, secret: config.secretSource }, 'greenlist starting');
+    app.log.info({ database: config.database.kind, migrations: migrations.applied, demoSeeded: seeded, secret: config.secretSource, files: config.s3 === undefined ? 'local disk' : `bucket ${config.s3.bucket}` }, 'greenlist starting');
     const stopJobs = startJobLoop(store, { onError: (error) => app.log.error({ err: error }, 'job loop failed') });
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');

@@ -18,6 +18,9 @@ import type { RowError } from './row-errors.ts';
  */
 export const BATCH_ROWS = 1000;
 
+/** Rows read from the sheet at a time, each parsed before the next are read. */
+const SHEET_ROWS = 50;
+
 export interface ParsedRow {
   row: number;
   creditCode: string;
@@ -63,31 +66,38 @@ function documentTail(document: AnnualData): string {
  * problems and ends. A file that cannot be read at all throws VALIDATION at path 'file'.
  */
 export async function* parseDynamicReportRows(path: string, format: SheetFormat, batchSize = BATCH_ROWS): AsyncGenerator<ParsedBatch, ParseEnd> {
-  const reader = readSheetRows(path, format, batchSize);
+  // The sheet is read in small batches and each row parsed at once: its cells and document
+  // die young, and only what a batch needs (key, document text) waits for the batch.
+  const reader = readSheetRows(path, format, SHEET_ROWS);
   const factorSet = getFactorSet();
   let plan: RowPlan | undefined;
+  let batch: ParsedBatch = { dataRows: 0, parsed: [], problems: [], bytes: 0 };
   try {
-    for await (const batch of reader.batches) {
-      let lines = batch;
+    for await (const lines of reader.batches) {
+      let first = 0;
       if (plan === undefined) {
-        const header = mapDynamicReportHeader(batch[0]!.cells);
+        const header = mapDynamicReportHeader(lines[0]!.cells);
         if (header.problems.length > 0) {
-          yield { dataRows: 0, parsed: [], problems: header.problems.map((p) => ({ row: batch[0]!.row, column: p.column, reason: p.reason })), bytes: reader.bytesRead() };
+          yield { dataRows: 0, parsed: [], problems: header.problems.map((p) => ({ row: lines[0]!.row, column: p.column, reason: p.reason })), bytes: reader.bytesRead() };
           return { sha256: null, bytes: reader.bytesRead() };
         }
         plan = planRows(header.columns);
-        lines = batch.slice(1);
+        first = 1;
       }
-      const parsed: ParsedRow[] = [];
-      const problems: RowError[] = [];
-      for (const line of lines) {
+      for (let i = first; i < lines.length; i++) {
+        const line = lines[i]!;
         const row = readDynamicReportRow(plan, line.cells, factorSet);
-        if (Array.isArray(row)) for (const problem of row) problems.push({ row: line.row, ...problem });
-        else parsed.push({ row: line.row, creditCode: row.creditCode, year: row.year, listEntryId: row.listEntryId, gridRegion: row.gridRegion, tail: documentTail(row.document) });
+        if (Array.isArray(row)) for (const problem of row) batch.problems.push({ row: line.row, ...problem });
+        else batch.parsed.push({ row: line.row, creditCode: row.creditCode, year: row.year, listEntryId: row.listEntryId, gridRegion: row.gridRegion, tail: documentTail(row.document) });
+        if (++batch.dataRows >= batchSize) {
+          batch.bytes = reader.bytesRead();
+          yield batch;
+          batch = { dataRows: 0, parsed: [], problems: [], bytes: 0 };
+        }
       }
-      yield { dataRows: lines.length, parsed, problems, bytes: reader.bytesRead() };
     }
     if (plan === undefined) yield { dataRows: 0, parsed: [], problems: [{ row: 1, column: null, reason: 'the file is empty: no header row / 文件为空，缺少表头' }], bytes: reader.bytesRead() };
+    else if (batch.dataRows > 0) yield { ...batch, bytes: reader.bytesRead() };
     return { sha256: reader.sha256(), bytes: reader.bytesRead() };
   } finally {
     reader.close();

@@ -1,19 +1,23 @@
 /**
- * Uploaded files: bytes under the data directory, addressed by their SHA-256
- * (`files/ab/cd/abcd…`), and one `files` row per upload. The bytes are written before
- * the row's transaction commits, so a row never points at a missing file; a rolled-back
- * upload leaves at most an unreferenced file, which the same content reuses.
+ * Uploaded files: bytes in an object store (the data directory by default, an
+ * S3-compatible bucket when configured), addressed by their SHA-256
+ * (`files/ab/cd/abcd…`), and one `files` row per upload. The bytes are stored before
+ * the row's transaction commits, so a row never points at a missing object; a rolled-back
+ * upload leaves at most an unreferenced object, which the same content reuses.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Config } from '../../config/env.ts';
 import { now, type Executor } from '../store.ts';
 import type { Row } from '../schema.ts';
+import { createDiskObjectStore } from './disk-object-store.ts';
+import type { ObjectStore } from './object-store.ts';
+import { createS3ObjectStore } from './s3-object-store.ts';
 
 export interface FileStore {
-  /** Writes the bytes (once per content) and records one `files` row in `trx`. */
+  /** Stores the bytes (once per content) and records one `files` row in `trx`. */
   save(trx: Executor, file: { bytes: Uint8Array; originalName: string; mediaType: string; enterpriseId: number | null }): Promise<Row<'files'>>;
-  read(storageKey: string): Buffer;
+  /** The bytes of a stored file; AppError NOT_FOUND when the object is missing. */
+  read(storageKey: string): Promise<Buffer>;
 }
 
 export function storageKeyOf(sha256: string): string {
@@ -27,18 +31,12 @@ export function cleanFileName(name: string): string {
   return cleaned === '' ? 'file' : cleaned;
 }
 
-export function createFileStore(dataDirectory: string): FileStore {
+export function createFileStore(objects: ObjectStore): FileStore {
   return {
     async save(trx, file) {
       const sha256 = createHash('sha256').update(file.bytes).digest('hex');
       const storageKey = storageKeyOf(sha256);
-      const path = join(dataDirectory, storageKey);
-      if (!existsSync(path)) {
-        mkdirSync(dirname(path), { recursive: true });
-        const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-        writeFileSync(temporary, file.bytes, { mode: 0o640 });
-        renameSync(temporary, path);
-      }
+      if (!(await objects.exists(storageKey))) await objects.put(storageKey, file.bytes, file.mediaType);
       return trx
         .insertInto('files')
         .values({ enterprise_id: file.enterpriseId, sha256, original_name: cleanFileName(file.originalName), media_type: file.mediaType, size: file.bytes.byteLength, storage_key: storageKey, created_at: now() })
@@ -46,7 +44,12 @@ export function createFileStore(dataDirectory: string): FileStore {
         .executeTakeFirstOrThrow();
     },
     read(storageKey) {
-      return readFileSync(join(dataDirectory, storageKey));
+      return objects.get(storageKey);
     },
   };
+}
+
+/** The app's file store: the configured bucket, or the local data directory when none is. */
+export function fileStoreFor(config: Pick<Config, 'dataDirectory' | 's3'>): FileStore {
+  return createFileStore(config.s3 === undefined ? createDiskObjectStore(config.dataDirectory) : createS3ObjectStore(config.s3));
 }

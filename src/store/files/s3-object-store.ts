@@ -7,21 +7,8 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { AppError } from '../../domain/errors.ts';
-
-export interface S3Settings {
-  /** e.g. https://s3.cn-north-1.amazonaws.com.cn or http://127.0.0.1:9000 */
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-}
-
-export interface ObjectStore {
-  put(key: string, bytes: Uint8Array, mediaType: string): Promise<void>;
-  get(key: string): Promise<Buffer>;
-  exists(key: string): Promise<boolean>;
-}
+import type { S3Settings } from '../../config/env.ts';
+import type { ObjectStore } from './object-store.ts';
 
 /** The SigV4 signer as S3 wants it: paths not double-escaped, the payload hash sent in x-amz-content-sha256. */
 export function s3Signer(settings: Pick<S3Settings, 'region' | 'accessKeyId' | 'secretAccessKey'>): SignatureV4 {

@@ -18,7 +18,6 @@ import { openRegister, registerSubject } from '../../commands/ehs/ehs-register-a
 import { closeHazard } from '../../commands/ehs/close-hazard.ts';
 import { importEhsFile } from '../../commands/ehs/import/import-ehs-file.ts';
 import { tableFormatOf } from '../../commands/ehs/import/read-table-rows.ts';
-import { createFileStore } from '../../store/files/file-store.ts';
 import { ehsDashboard } from '../../store/queries/ehs/ehs-dashboard.ts';
 import { ehsThreeFirst } from '../../store/queries/ehs/ehs-three-first.ts';
 import { emissionMargins, registersInRegion } from '../../store/queries/ehs/ehs-charts-data.ts';
@@ -160,7 +159,7 @@ export async function registerEhsWebRoutes(app: FastifyInstance): Promise<void> 
       const fields = fieldsOf(request.body);
       const file = await uploaded(request.body, 'evidence');
       return handle(request, reply, async (actor) => {
-        await closeHazard(store(), actor, { enterpriseId, hazardId: Number((request.params as Params).itemId), closedOn: fields.closedOn ?? '', note: fields.note ?? '', evidence: file === undefined ? undefined : { bytes: file.bytes, originalName: file.name } }, { files: createFileStore(app.context.config.dataDirectory) });
+        await closeHazard(store(), actor, { enterpriseId, hazardId: Number((request.params as Params).itemId), closedOn: fields.closedOn ?? '', note: fields.note ?? '', evidence: file === undefined ? undefined : { bytes: file.bytes, originalName: file.name } }, { files: app.context.files });
         return registerPath(request, enterpriseId, '?done=hazardClosed');
       }, (actor, error) => renderDashboard(request, reply, actor, enterpriseId, { error: error.message }));
     });

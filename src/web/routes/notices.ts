@@ -8,7 +8,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../../domain/calendar/plain-date.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { EVIDENCE_MAX_BYTES, fileObjection, OBJECTION_RATE_LIMIT } from '../../commands/objections/file-objection.ts';
-import { createFileStore } from '../../store/files/file-store.ts';
 import { countObjectionsByEntry, findObjectionReceipt, findPublicNotice, listNoticeEntries, listObjectionOutcomes, listPublicNotices } from '../../store/queries/public-notices.ts';
 import { actorOf, clientKey, csrfTokenFor } from '../../http/auth.ts';
 import { translate } from '../i18n/catalogue.ts';
@@ -86,8 +85,6 @@ async function renderForm(app: FastifyInstance, request: FastifyRequest, reply: 
 }
 
 export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> {
-  const files = createFileStore(app.context.config.dataDirectory);
-
   app.get('/notices', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendCacheable(request, reply, async () => {
       const notices = await listPublicNotices(app.context.store.db);
@@ -123,7 +120,7 @@ export async function registerNoticeRoutes(app: FastifyInstance): Promise<void> 
         const values: ObjectionFormValues = { entryId: form.entryId, fullName: form.fullName, contact: form.contact, reason: form.reason };
         try {
           const entryId = /^\d{1,12}$/.test(form.entryId) ? Number(form.entryId) : 0;
-          const filed = await fileObjection(app.context.store, await actorOf(request), { noticeId: id, entryId, fullName: form.fullName, contact: form.contact, reason: form.reason, evidence: form.evidence, clientKey: clientKey(request) }, { files });
+          const filed = await fileObjection(app.context.store, await actorOf(request), { noticeId: id, entryId, fullName: form.fullName, contact: form.contact, reason: form.reason, evidence: form.evidence, clientKey: clientKey(request) }, { files: app.context.files });
           return reply.redirect(localPath(request.lang, `/notices/${id}/objections/received?case=${encodeURIComponent(filed.caseNumber)}`), 303);
         } catch (error) {
           const errors = AppError.is(error) ? fieldErrorsOf(request, error) : undefined;

@@ -16,7 +16,6 @@ import { applicationQueue } from '../../store/queries/application-queue.ts';
 import { listEvaluatorOrgs } from '../../store/queries/user-directory.ts';
 import { batchOptions } from '../../store/queries/workspace/authority-work.ts';
 import { applicationStateCounts } from '../../store/queries/workspace/pipeline-counts.ts';
-import { createFileStore } from '../../store/files/file-store.ts';
 import { findProgramme } from '../../domain/programmes/programmes.ts';
 import { sendPage } from '../page-context.ts';
 import { ApplicationPage } from '../pages/workspace/applications/application-page.tsx';
@@ -52,7 +51,6 @@ const PAGE_SIZE = 25;
 
 export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): Promise<void> {
   const store = () => app.context.store;
-  const files = () => createFileStore(app.context.config.dataDirectory);
 
   const renderApplication = async (request: FastifyRequest, reply: FastifyReply, actor: UserActor, error?: string) => {
     const dossier = await readApplicationDossier(store(), actor, idParam(request, 'id'), request.lang);
@@ -121,7 +119,7 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
-      .send(files().read(file.storageKey));
+      .send(await app.context.files.read(file.storageKey));
   });
 
   // Evidence uploads in their own scope: multipart fields (the _csrf token among them) are
@@ -134,7 +132,7 @@ export async function registerWorkspaceApplicationRoutes(app: FastifyInstance): 
       const file = await uploadedFile(request.body, 'file');
       return submitForm(request, reply, async (actor) => {
         if (file === undefined) throw new AppError('VALIDATION', 'file: choose a file / 请选择文件', { path: 'file' });
-        await attachEvidence(store(), actor, { applicationId: id, indicatorId: fields.indicatorId ?? '', file: { bytes: file.bytes, originalName: file.name } }, { files: files() });
+        await attachEvidence(store(), actor, { applicationId: id, indicatorId: fields.indicatorId ?? '', file: { bytes: file.bytes, originalName: file.name } }, { files: app.context.files });
         return here(request, `/workspace/applications/${id}#evidence`, 'evidenceAttached');
       }, (actor, error) => renderApplication(request, reply, actor, error.message));
     });

@@ -13,7 +13,6 @@ import { EHS_EVIDENCE_MAX_BYTES } from '../../../commands/ehs/save-evidence-file
 import { importEhsFile } from '../../../commands/ehs/import/import-ehs-file.ts';
 import { EHS_IMPORT_KINDS } from '../../../commands/ehs/import/import-columns.ts';
 import { tableFormatOf } from '../../../commands/ehs/import/read-table-rows.ts';
-import { createFileStore } from '../../../store/files/file-store.ts';
 import { findRegisterFile } from '../../../store/queries/ehs/ehs-register-views.ts';
 import { actorOf } from '../../auth.ts';
 import { EnterpriseParams, FileRef, ImportReportView } from './ehs-schemas.ts';
@@ -47,7 +46,6 @@ function fileNameOf(header: string | string[] | undefined): string {
 export async function registerEhsFileRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (scope) => {
     scope.addContentTypeParser(['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: EHS_EVIDENCE_MAX_BYTES }, (_request, body, done) => done(null, body));
-    const files = () => createFileStore(app.context.config.dataDirectory);
 
     scope.post('/api/v1/ehs/:enterpriseId/evidence-files', {
       config: { access: { action: 'write', subject: 'ehs-register', id: 'enterpriseId' } },
@@ -61,7 +59,7 @@ export async function registerEhsFileRoutes(app: FastifyInstance): Promise<void>
     }, async (request, reply) => {
       const { enterpriseId } = request.params as { enterpriseId: number };
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the file as the raw body with Content-Type application/pdf, image/png or image/jpeg / 请以原始文件作为请求体上传');
-      const file = await uploadEvidenceFile(app.context.store, await actorOf(request), { enterpriseId, bytes: request.body, originalName: fileNameOf(request.headers['x-file-name']) }, { files: files() });
+      const file = await uploadEvidenceFile(app.context.store, await actorOf(request), { enterpriseId, bytes: request.body, originalName: fileNameOf(request.headers['x-file-name']) }, { files: app.context.files });
       return reply.status(201).send({ id: file.id, name: file.original_name, mediaType: file.media_type, size: file.size });
     });
 
@@ -72,8 +70,9 @@ export async function registerEhsFileRoutes(app: FastifyInstance): Promise<void>
       if (file === undefined) throw notFound(`evidence file ${fileId}`);
       let bytes: Buffer;
       try {
-        bytes = files().read(file.storage_key);
-      } catch {
+        bytes = await app.context.files.read(file.storage_key);
+      } catch (error) {
+        if (!AppError.is(error, 'NOT_FOUND')) throw error;
         throw notFound(`the content of evidence file ${fileId} (demo records carry no file)`);
       }
       return reply.type(file.media_type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.original_name)}`).header('cache-control', 'private, no-store').send(bytes);

@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { invalid } from '../../../domain/errors.ts';
 import { EVIDENCE_MAX_BYTES, fileObjection, OBJECTION_RATE_LIMIT } from '../../../commands/objections/file-objection.ts';
-import { createFileStore } from '../../../store/files/file-store.ts';
 import { actorOf, clientKey } from '../../auth.ts';
 
 const Body = Type.Object(
@@ -23,7 +22,6 @@ const Body = Type.Object(
 const Filed = Type.Object({ caseNumber: Type.String({ examples: ['OBJ-2026-0001-0001'] }), noticeId: Type.Integer(), entryId: Type.Integer(), entryNameZh: Type.String(), filedAt: Type.String(), evidence: Type.Union([Type.Object({ mediaType: Type.String(), size: Type.Integer() }), Type.Null()]) });
 
 export async function registerPublicObjectionRoutes(app: FastifyInstance): Promise<void> {
-  const files = createFileStore(app.context.config.dataDirectory);
   app.post<{ Params: { id: number }; Body: { entryId: number; fullName: string; contact: string; reason: string; evidence?: { fileName: string; contentBase64: string } } }>(
     '/api/v1/notices/:id/objections',
     {
@@ -44,7 +42,7 @@ export async function registerPublicObjectionRoutes(app: FastifyInstance): Promi
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body.evidence.contentBase64)) throw invalid('evidence.contentBase64', 'is not base64 / 不是有效的 base64 编码');
         evidence = { bytes: Buffer.from(body.evidence.contentBase64, 'base64'), originalName: body.evidence.fileName };
       }
-      const filed = await fileObjection(app.context.store, await actorOf(request), { noticeId: request.params.id, entryId: body.entryId, fullName: body.fullName, contact: body.contact, reason: body.reason, evidence, clientKey: clientKey(request) }, { files });
+      const filed = await fileObjection(app.context.store, await actorOf(request), { noticeId: request.params.id, entryId: body.entryId, fullName: body.fullName, contact: body.contact, reason: body.reason, evidence, clientKey: clientKey(request) }, { files: app.context.files });
       return reply.status(201).send(filed);
     },
   );
