@@ -190,9 +190,21 @@ export function memoryVerdict(samples: { atS: number; rssMiB: number }[], warmUp
   return { firstMax, secondMax, growth, flat: steady.length >= 2 && growth <= 0.1 };
 }
 
+/**
+ * SQLite, then PostgreSQL when a bench database is configured (GREENLIST_BENCH_PG_URL or
+ * GREENLIST_TEST_PG_URL); `--sqlite` or `--pg` runs one of them.
+ */
 export async function run(options: SoakOptions = {}): Promise<BenchRow[]> {
+  if (options.postgres !== undefined) return soak({ ...options, postgres: options.postgres });
+  const only = process.argv.includes('--pg') ? [true] : process.argv.includes('--sqlite') || benchPostgresUrl() === undefined ? [false] : [false, true];
+  const rows: BenchRow[] = [];
+  for (const postgres of only) rows.push(...(await soak({ ...options, postgres })));
+  return rows;
+}
+
+async function soak(options: SoakOptions & { postgres: boolean }): Promise<BenchRow[]> {
   const minutes = options.minutes ?? Number(process.env.GREENLIST_SOAK_MINUTES ?? 10);
-  const postgres = options.postgres ?? process.argv.includes('--pg');
+  const postgres = options.postgres;
   const connections = options.connections ?? 8;
   const seconds = Math.round(minutes * 60);
   const warmUpS = Math.min(60, seconds / 5);
@@ -214,15 +226,15 @@ export async function run(options: SoakOptions = {}): Promise<BenchRow[]> {
     const errors = result.errors + result.timeouts + unexpected;
     const memory = memoryVerdict(samples, warmUpS);
     const database = postgres ? 'postgres' : 'sqlite';
-    console.log(`  RSS samples (s → MiB): ${samples.map((s) => `${s.atS}→${s.rssMiB}`).join(' ')}`);
+    console.log(`  RSS samples, ${database} (s → MiB): ${samples.map((s) => `${s.atS}→${s.rssMiB}`).join(' ')}`);
     const rows: BenchRow[] = [
       { name: `soak ${minutes} min, ${connections} connections, ${requests.length}-request mix (${database})`, value: result.requests.total, unit: 'requests', note: `${Math.round(result.requests.average)} req/s average; statuses ${JSON.stringify(statuses)}` },
-      { name: 'errors (connection errors, timeouts, 4xx, 5xx)', value: errors, unit: 'errors', bar: 'none', pass: errors === 0, note: `errors ${result.errors}, timeouts ${result.timeouts}, 4xx/5xx ${unexpected}` },
-      { name: 'latency p50', value: result.latency.p50, unit: 'ms' },
-      { name: 'latency p90', value: result.latency.p90, unit: 'ms' },
-      { name: 'latency p99', value: result.latency.p99, unit: 'ms' },
-      { name: 'latency max', value: result.latency.max, unit: 'ms' },
-      { name: `server RSS after warm-up (${warmUpS} s): first-half max → second-half max`, value: memory.secondMax, unit: 'MiB', bar: 'flat: within 10 %', pass: memory.flat, note: `${memory.firstMax} → ${memory.secondMax} MiB (${(memory.growth * 100).toFixed(1)} %); ${samples.length} samples every ${SAMPLE_MS / 1000} s` },
+      { name: `errors (connection errors, timeouts, 4xx, 5xx) (${database})`, value: errors, unit: 'errors', bar: 'none', pass: errors === 0, note: `errors ${result.errors}, timeouts ${result.timeouts}, 4xx/5xx ${unexpected}` },
+      { name: `latency p50 (${database})`, value: result.latency.p50, unit: 'ms' },
+      { name: `latency p90 (${database})`, value: result.latency.p90, unit: 'ms' },
+      { name: `latency p99 (${database})`, value: result.latency.p99, unit: 'ms' },
+      { name: `latency max (${database})`, value: result.latency.max, unit: 'ms' },
+      { name: `server RSS after warm-up (${warmUpS} s): first-half max → second-half max (${database})`, value: memory.secondMax, unit: 'MiB', bar: 'flat: within 10 %', pass: memory.flat, note: `${memory.firstMax} → ${memory.secondMax} MiB (${(memory.growth * 100).toFixed(1)} %); ${samples.length} samples every ${SAMPLE_MS / 1000} s` },
     ];
     return rows;
   } finally {
