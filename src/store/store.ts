@@ -107,7 +107,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>, opt
     max: 10,
     ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema},public` }),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...kyselyLog(options) });
+  const db = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }), ...kyselyLog(options) });
   return {
     db,
     capabilities: postgresCapabilities,
