@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { name: 'search', run: async () => (await import('./search.ts')).run() },
   { name: 'pages', run: async () => (await import('./public-pages.ts')).run() },
   { name: 'national-pages', run: async () => (await import('./national-pages.ts')).run() },
+  { name: 'multi-process', run: async () => (await import('./multi-process.ts')).run() },
   { name: 'publish', run: async () => (await import('./publish-certificates.ts')).run() },
   { name: 'import', run: async () => (await import('./import.ts')).run() },
   { name: 'fuzz', run: async () => (await import('./fuzz.ts')).run() },

@@ -72,9 +72,9 @@ const AUTOCANNON = join(require.resolve('autocannon/package.json'), '..', 'autoc
  * autocannon in its own process (its JSON report on stdout): in-process, its HTTP parser
  * would share the server's event loop and penalise large pages more than the tiny bare one.
  */
-export async function autocannon(url: string, options: { seconds: number; headers?: Record<string, string> }): Promise<Load> {
+export async function autocannon(url: string, options: { seconds: number; headers?: Record<string, string>; connections?: number }): Promise<Load> {
   const headerArgs = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
-  const { stdout } = await promisify(execFile)(process.execPath, [AUTOCANNON, '-c', '20', '-d', String(options.seconds), '-j', ...headerArgs, url], { maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, [AUTOCANNON, '-c', String(options.connections ?? 20), '-d', String(options.seconds), '-j', ...headerArgs, url], { maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number }; non2xx: number };
   return { requestsPerSecond: Math.round(result.requests.average), p99: result.latency.p99, non2xx: result.non2xx };
 }

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type Driver, type Transaction } from 'kysely';
+import { ScopedPostgresDialect } from './kysely/schema-scoped-introspector.ts';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/env.ts';
 import type { Database } from './schema.ts';
@@ -82,6 +83,22 @@ function committing(db: Db): Pick<Store, 'transaction' | 'onCommit'> {
   };
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: they take the database's write lock at BEGIN
+ * (waiting up to busy_timeout) instead of at their first write. With several processes
+ * on one file, a deferred transaction that read and then wrote would fail with
+ * SQLITE_BUSY_SNAPSHOT whenever another process committed in between — busy_timeout
+ * cannot help it. Within one process Kysely already runs one transaction at a time on
+ * the one connection, so this costs nothing there.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => void (await connection.executeQuery(CompiledQuery.raw('begin immediate')));
+    return driver;
+  }
+}
+
 function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>, options: StoreOptions): Store {
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
   const database = new SqliteDatabase(config.path);
@@ -90,7 +107,7 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>, options
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), ...kyselyLog(options) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }), ...kyselyLog(options) });
   return {
     db,
     capabilities: sqliteCapabilities,
@@ -119,6 +136,28 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>, opt
 
 export function openStore(config: DatabaseConfig, options: StoreOptions = {}): Store {
   return config.kind === 'sqlite' ? openSqlite(config, options) : openPostgres(config, options);
+}
+
+/** SQLite's write lock stayed with another process for longer than busy_timeout. */
+export function isDatabaseBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Runs `work` again while another process holds SQLite's write lock, for up to
+ * `timeoutMs`: for boot steps (migrations, framework sync, the demo seed) that several
+ * processes starting at once on one file take turns at, however long one of them takes.
+ */
+export async function retryWhileBusy<T>(work: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDatabaseBusy(error) || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /** Current time as stored: ISO-8601 UTC text. */

@@ -11,7 +11,7 @@ import { demoNews } from '../../domain/demo/demo-news.ts';
 import { appendAuditEvent } from '../../store/repositories/audit-events.ts';
 import { insertEnterprise, insertFactory } from '../../store/repositories/enterprises.ts';
 import { writeMeta } from '../../store/queries/site-state.ts';
-import { now, type Store } from '../../store/store.ts';
+import { now, retryWhileBusy, type Executor, type Store } from '../../store/store.ts';
 import { seedDemoLists, type SeededEnterprise } from './demo-lists.ts';
 import { seedDemoClosedNotice } from './demo-closed-notice.ts';
 import { demoUserSpecs, hashDemoPasswords, seedAuthorities, seedEvaluatorOrg, seedProgrammes, seedUsers } from './demo-organisation.ts';
@@ -34,12 +34,13 @@ export interface SeedReport {
 
 export async function seedDemo(store: Store, options: { today?: string } = {}): Promise<SeedReport> {
   const today = options.today ?? todayInShanghai();
-  const existing = await store.db.selectFrom('enterprises').select('id').limit(1).executeTakeFirst();
-  if (existing !== undefined) throw new AppError('CONFLICT', 'the database already holds enterprises; the demo data set loads only into an empty database');
+  await refuseUnlessEmpty(store.db);
   const enterprises = demoEnterprises();
   const hashes = await hashDemoPasswords(8);
   await syncFrameworks(store);
   return store.transaction(async (trx) => {
+    // Again inside the transaction: another process may have seeded in the meantime.
+    await refuseUnlessEmpty(trx);
     const authorities = await seedAuthorities(trx);
     const programmes = await seedProgrammes(trx);
     const evaluatorOrgId = await seedEvaluatorOrg(trx);
@@ -88,11 +89,23 @@ export async function seedDemo(store: Store, options: { today?: string } = {}): 
   });
 }
 
-/** The embedded default loads the demo by itself when empty, unless GREENLIST_DEMO=0. */
+async function refuseUnlessEmpty(db: Executor): Promise<void> {
+  const existing = await db.selectFrom('enterprises').select('id').limit(1).executeTakeFirst();
+  if (existing !== undefined) throw new AppError('CONFLICT', 'the database already holds enterprises; the demo data set loads only into an empty database');
+}
+
+/**
+ * The embedded default loads the demo by itself when empty, unless GREENLIST_DEMO=0.
+ * Processes starting at once on one empty file take turns (the write lock): one seeds,
+ * the others find the data there.
+ */
 export async function seedDemoIfEmpty(store: Store, config: Config): Promise<boolean> {
   if (config.database.kind !== 'sqlite' || !config.demo) return false;
-  const existing = await store.db.selectFrom('enterprises').select('id').limit(1).executeTakeFirst();
-  if (existing !== undefined) return false;
-  await seedDemo(store);
-  return true;
+  try {
+    await retryWhileBusy(() => seedDemo(store));
+    return true;
+  } catch (error) {
+    if (AppError.is(error, 'CONFLICT')) return false;
+    throw error;
+  }
 }

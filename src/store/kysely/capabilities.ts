@@ -17,7 +17,7 @@ export interface Capabilities {
   readonly name: DialectName;
   /** Applies the auto-increment primary key definition of this database. */
   identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
-  /** Row lock inside a transaction (PostgreSQL FOR UPDATE; SQLite transactions are already exclusive). */
+  /** Row lock inside a transaction (PostgreSQL FOR UPDATE; SQLite transactions hold the write lock from BEGIN IMMEDIATE). */
   forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** FOR UPDATE SKIP LOCKED for queue claims, where the database has it. */
   skipLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;

@@ -22,7 +22,7 @@ export const VERSION_TTL_MS = 200;
 
 // Compiled once per database handle, not rebuilt on every request.
 const compiled = new WeakMap<object, CompiledQuery<{ id: number; at: string }>>();
-const cached = new WeakMap<object, { version: DataVersion; readAt: number }>();
+const cached = new WeakMap<object, { version: Promise<DataVersion>; readAt: number }>();
 const watched = new WeakSet<object>();
 
 export async function readDataVersion(db: Executor): Promise<DataVersion> {
@@ -44,7 +44,13 @@ export async function currentDataVersion(store: Store): Promise<DataVersion> {
   const now = Date.now();
   const hit = cached.get(store);
   if (hit !== undefined && now - hit.readAt < VERSION_TTL_MS) return hit.version;
-  const version = await readDataVersion(store.db);
-  cached.set(store, { version, readAt: now });
+  // The read in flight is shared: when the entry expires under load, the requests that
+  // arrive together wait for one query instead of taking a pool connection each.
+  const version = readDataVersion(store.db);
+  const entry = { version, readAt: now };
+  cached.set(store, entry);
+  version.catch(() => {
+    if (cached.get(store) === entry) cached.delete(store);
+  });
   return version;
 }
