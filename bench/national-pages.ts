@@ -2,8 +2,9 @@
  * The public list page and certificate verification on the national data sets (50k and
  * 500k enterprises by default), under autocannon, beside a bare Fastify endpoint measured
  * in the same run. Bar (design.md): ≥ 0.5× the bare figure and p99 < 10 ms. Pages are
- * asked for as browsers ask (gzip accepted). A render that misses the cache is timed on
- * its own (new URLs), as latency.
+ * asked for as browsers ask (gzip accepted). Beside them, a bare endpoint sending the very
+ * bytes of the /lists page: how much of the gap is the page's size rather than greenlist's
+ * work. A render that misses the cache is timed on its own (new URLs), as latency.
  */
 import Fastify from 'fastify';
 import { buildApp } from '../src/http/app.ts';
@@ -15,6 +16,17 @@ import { autocannon, median, printRows, writeResults, type BenchRow, type Load }
 import type { DatabaseConfig } from '../src/config/env.ts';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
+
+/** A bare Fastify endpoint answering with fixed bytes and headers. */
+async function bareSending(bytes: Buffer, type: string, encoding: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const bare = Fastify({ logger: false });
+  bare.get('/same', async (_request, reply) => {
+    if (encoding !== '') reply.header('content-encoding', encoding);
+    return reply.type(type).send(bytes);
+  });
+  const url = await bare.listen({ port: 0, host: '127.0.0.1' });
+  return { url: `${url}/same`, close: () => bare.close() };
+}
 
 async function measureDataset(database: DatabaseConfig, label: string, bareRps: number, seconds: number): Promise<BenchRow[]> {
   const store = openStore(database);
@@ -33,7 +45,12 @@ async function measureDataset(database: DatabaseConfig, label: string, bareRps: 
       pass: measured.requestsPerSecond >= 0.5 * bareRps && measured.p99 < 10 && measured.non2xx === 0,
       note: `p99 ${measured.p99} ms${measured.non2xx > 0 ? `, ${measured.non2xx} non-2xx` : ''}${note ? `; ${note}` : ''}`,
     });
+    // The same bytes from a bare endpoint: what sending this page costs before any of greenlist's work.
+    const page = await app.inject({ method: 'GET', url: '/lists', headers: BROWSER });
+    const sameBytes = await bareSending(page.rawPayload, String(page.headers['content-type']), String(page.headers['content-encoding'] ?? ''));
+    const sameBytesLoad = await autocannon(sameBytes.url, { seconds, headers: BROWSER }).finally(() => sameBytes.close());
     const rows: BenchRow[] = [
+      { name: `bare Fastify sending the /lists bytes (${page.rawPayload.byteLength.toLocaleString('en')} B ${page.headers['content-encoding'] ?? 'identity'}), ${label}`, value: sameBytesLoad.requestsPerSecond, unit: 'req/s', note: `p99 ${sameBytesLoad.p99} ms; the cost of the page's size alone` },
       row('GET /lists', await autocannon(`${url}/lists`, { seconds, headers: BROWSER })),
       row('GET /lists?province=440000&page=20', await autocannon(`${url}/lists?province=440000&page=20`, { seconds, headers: BROWSER })),
       row('GET /verify/{number}', await autocannon(`${url}/verify/${encodeURIComponent(valid.number)}`, { seconds, headers: BROWSER })),

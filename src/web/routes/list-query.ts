@@ -57,6 +57,10 @@ export function readListQuery(query: Record<string, unknown>, options: { pageSiz
   const tier = one(query, 'tier');
   if (accept('tier', tier, tier !== undefined && (TIERS as readonly string[]).includes(tier))) filter.tier = tier as Tier;
 
+  // The /lists page shows the latest batches; `batches=all` shows every one.
+  const batches = one(query, 'batches');
+  accept('batches', batches, batches === 'all');
+
   const sortRaw = one(query, 'sort');
   const sort: ListSort = sortRaw !== undefined && (LIST_SORTS as readonly string[]).includes(sortRaw) ? (sortRaw as ListSort) : 'listed';
   if (sortRaw !== undefined && sort !== sortRaw) rejected.push('sort');

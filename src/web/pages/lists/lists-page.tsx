@@ -18,12 +18,17 @@ export interface ListsData {
   years: number[];
 }
 
+/** Batches shown before "all N batches": a national deployment has hundreds, the entries come first. */
+export const LATEST_BATCHES = 12;
+
 export function ListsPage(props: { page: PageContext; data: ListsData }): SafeHtml {
   const { page, data } = props;
   const { lang } = page;
   const t = translator(lang);
   const { values, paging } = data.query;
-  const filtered = Object.keys(values).some((k) => k !== 'sort' && k !== 'dir' && k !== 'page');
+  const filtered = Object.keys(values).some((k) => k !== 'sort' && k !== 'dir' && k !== 'page' && k !== 'batches');
+  const allBatches = values.batches === 'all' || data.batches.length <= LATEST_BATCHES;
+  const shownBatches = allBatches ? data.batches : data.batches.slice(0, LATEST_BATCHES);
   const href = (extra: Record<string, string | number | undefined>) => localPath(lang, '/lists' + queryString({ ...values, ...extra }));
   const total = formatNumber(lang, data.result.total) + (data.result.totalCapped ? '+' : '');
   return (
@@ -52,7 +57,7 @@ export function ListsPage(props: { page: PageContext; data: ListsData }): SafeHt
                 </tr>
               </thead>
               <tbody>
-                {data.batches.map((b) => (
+                {shownBatches.map((b) => (
                   <tr>
                     <td>
                       <a href={localPath(lang, `/lists/${b.slug}`)}>{nameIn(lang, b.nameZh, b.nameEn)}</a>
@@ -69,6 +74,11 @@ export function ListsPage(props: { page: PageContext; data: ListsData }): SafeHt
               </tbody>
             </table>
           </div>
+        )}
+        {allBatches ? null : (
+          <p>
+            <a href={href({ batches: 'all' })}>{t('lists.allBatches', { shown: formatNumber(lang, LATEST_BATCHES), count: formatNumber(lang, data.batches.length) })}</a>
+          </p>
         )}
       </section>
 
