@@ -122,9 +122,9 @@ test('the writer’s cells read back to the same document text (CSV v1 round tri
   back.document.gridRegion = back.gridRegion!;
   assert.equal(JSON.stringify(back.document), JSON.stringify(document));
   assert.equal(back.listEntryId, 3);
-  // What the import stores: the text put together from the grid and the rest, identical to JSON.stringify.
+  // What the import stores: the text put together from the grid and the rest (in UTF-8), identical to JSON.stringify.
   const tail = JSON.stringify({ ...document, gridRegion: '' }).slice('{"year":2024,"gridRegion":""'.length);
-  assert.equal(documentJson(2024, 'east', tail), JSON.stringify(document));
+  assert.equal(documentJson(2024, 'east', Buffer.from(tail)), JSON.stringify(document));
 });
 
 test('the writer converts units within a measure and refuses what v1 cannot carry whole', () => {

@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
           // Enterprise 4 (九江, central grid), 2023, read on its own.
           const sample = folder.csv('one.csv', [OPEN_REPORT_CSV_HEADER, openReportCsvLine(4, 2023).trimEnd()]);
           const rows = parseDynamicReportRows(sample, 'csv');
-          const parsed = (await rows.next()).value as { parsed: { tail: string }[] };
+          const parsed = (await rows.next()).value as { parsed: { tail: Uint8Array }[] };
           const stored = await store.db.selectFrom('dynamic_reports').select(['document', 'status']).where('enterprise_id', '=', 5).where('year', '=', 2023).executeTakeFirstOrThrow();
           assert.equal(stored.document, documentJson(2023, 'central', parsed.parsed[0]!.tail));
           assert.equal(stored.status, 'filed_late', '2023 reports were due 2024-04-15');

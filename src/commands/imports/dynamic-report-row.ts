@@ -8,7 +8,10 @@
 import { listGridRegions } from '../../domain/reference/grid-regions.ts';
 import { normalizeCreditCode } from '../../domain/credit-code/credit-code.ts';
 import { AppError } from '../../domain/errors.ts';
-import { GRID_REGIONS, parseAnnualData, type AnnualData, type FactorSet } from '../../engine/index.ts';
+// The engine's modules themselves, not its index: a parse worker loads only these (parse-dynamic-report-rows-in-worker.ts).
+import { parseAnnualData, type AnnualData } from '../../engine/annual-data.ts';
+import { GRID_REGIONS } from '../../engine/factor-set-schema.ts';
+import type { FactorSet } from '../../engine/factor-set.ts';
 import { DYNAMIC_REPORT_COLUMNS, type DynamicReportColumn } from './dynamic-report-columns.ts';
 
 export type Cell = string | number | null;

@@ -5,12 +5,14 @@
  * written. A file with errors is read to its end so that every error is reported, and the
  * caller rolls back: nothing of it is stored.
  */
+import { statSync } from 'node:fs';
 import type { Actor } from '../../domain/actors/actor.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Tx } from '../../store/store.ts';
 import { importPermission, loadTargets, targetsOfRow } from './dynamic-report-targets.ts';
 import type { DynamicReportWriter, ReportToWrite } from './dynamic-report-writer.ts';
-import { BATCH_ROWS, documentJson, parseDynamicReportRows } from './parse-dynamic-report-rows.ts';
+import { BATCH_ROWS, documentHead, parseDynamicReportRows } from './parse-dynamic-report-rows.ts';
+import { parseDynamicReportRowsInWorker, parsesInWorker } from './parse-dynamic-report-rows-in-worker.ts';
 import type { SheetFormat } from './read-sheet-rows.ts';
 import { RowErrors } from './row-errors.ts';
 
@@ -41,10 +43,11 @@ export interface PassInput {
 }
 
 export async function importDynamicReportFile(trx: Tx, actor: Actor, writer: DynamicReportWriter, input: PassInput): Promise<PassResult> {
-  const source = parseDynamicReportRows(input.path, input.format, BATCH_ROWS);
+  const source = parsesInWorker(fileSize(input.path)) ? parseDynamicReportRowsInWorker(input.path, input.format, BATCH_ROWS) : parseDynamicReportRows(input.path, input.format, BATCH_ROWS);
   const errors = new RowErrors();
   const allowed = importPermission(actor);
   const filedBy = new RowByReport();
+  const heads = new DocumentHeads();
   const result: PassResult = { rows: 0, reports: 0, errors, sha256: null, bytes: 0 };
   try {
     for (;;) {
@@ -81,8 +84,8 @@ export async function importDynamicReportFile(trx: Tx, actor: Actor, writer: Dyn
         result.reports += found.length;
         // Once the file has an error nothing will be stored: keep checking, stop writing.
         if (errors.any) continue;
-        const document = documentJson(parsed.year, parsed.gridRegion ?? enterprise!.gridRegion, parsed.tail);
-        for (const target of found) clean.push(Object.assign(target, { document }));
+        const head = heads.of(parsed.year, parsed.gridRegion ?? enterprise!.gridRegion);
+        for (const target of found) clean.push(Object.assign(target, { head, tail: parsed.tail }));
       }
       if (!errors.any) await writer.add(clean);
       input.onProgress?.({ rows: result.rows, bytes: result.bytes });
@@ -94,6 +97,28 @@ export async function importDynamicReportFile(trx: Tx, actor: Actor, writer: Dyn
     await source.return(undefined as never);
   }
   return result;
+}
+
+/** The file's size, or 0 when it cannot be read (the reader reports that as the file's problem). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** `documentHead` for each year and grid, made once: a file holds a few of each. */
+class DocumentHeads {
+  private readonly byYear = new Map<number, Map<string, string>>();
+
+  of(year: number, gridRegion: Parameters<typeof documentHead>[1]): string {
+    let byGrid = this.byYear.get(year);
+    if (byGrid === undefined) this.byYear.set(year, (byGrid = new Map()));
+    let head = byGrid.get(gridRegion);
+    if (head === undefined) byGrid.set(gridRegion, (head = documentHead(year, gridRegion)));
+    return head;
+  }
 }
 
 /**

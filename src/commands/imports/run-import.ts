@@ -101,7 +101,7 @@ export async function runImport(store: Store, importId: number, options: RunImpo
     const actor = await actorOfImport(store, record);
     return await store.transaction(async (trx) => {
       const at = now();
-      const writer = dynamicReportWriter(trx, store.capabilities, { importId, today: record.today ?? todayInShanghai(), at, actor });
+      const writer = dynamicReportWriter(trx, store, { importId, today: record.today ?? todayInShanghai(), at, actor });
       const pass = await importDynamicReportFile(trx, actor, writer, {
         path: record.source_path,
         format: record.format as SheetFormat,
