@@ -1,6 +1,7 @@
 /**
- * A file of many batches (30,000 rows, 4 MB) on both databases: every report filed in one
- * import, each document the very text the parser gives for its row alone; and
+ * A file of many batches (30,000 rows, 4 MB, parsed in a worker) on both databases: every
+ * report filed in one import, each document the very text the parser gives for its row
+ * alone; a late error rolls back the reports already written; and
  * `greenlist import` from a terminal, its exit codes and its report of a bad file.
  */
 import { describe, test } from 'node:test';
@@ -52,6 +53,24 @@ for (const dialect of DIALECTS) {
           assert.deepEqual([again.reports_filed, again.reports_amended, again.reports_unchanged], [0, 0, 6000]);
           const perReport = await store.db.selectFrom('audit_events').select('id').where('action', 'in', ['dynamic-report.filed', 'dynamic-report.amended']).execute();
           assert.equal(perReport.length, 0, 'files of more than 1,000 reports are audited once, per import');
+        } finally {
+          folder.remove();
+        }
+      });
+    });
+
+    test('an error after 9,000 clean rows rolls back the reports already written', async () => {
+      await withTestStore(dialect, async (store) => {
+        const folder = tempFolder();
+        try {
+          await seedOpenReportSet(store, { enterprises: 2000, years: YEARS });
+          const lines = [OPEN_REPORT_CSV_HEADER, ...Array.from({ length: 10_000 }, (_, i) => openReportCsvLine(Math.floor(i / YEARS.length), YEARS[i % YEARS.length]!).trimEnd())];
+          lines[9001] = lines[9001]!.replace(',t,', ',furlong,');
+          const file = folder.csv('late-error.csv', lines);
+          const result = await importFile(store, { kind: 'system', label: 'test' }, file, { today: '2026-04-01', folder: folder.path });
+          assert.deepEqual([result.status, result.error_count], ['failed', 1]);
+          const written = await store.db.selectFrom('dynamic_reports').select('id').where('document', 'is not', null).execute();
+          assert.equal(written.length, 0, 'nothing of the file is stored');
         } finally {
           folder.remove();
         }
