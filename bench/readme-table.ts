@@ -12,7 +12,7 @@ interface ResultFile {
   rows: BenchRow[];
 }
 
-const ORDER = ['store', 'engine', 'search', 'pages', 'public-pages', 'national-pages', 'multi-process', 'publish-certificates', 'import', 'fuzz', 'soak'];
+const ORDER = ['store', 'engine', 'search', 'pages', 'national-pages', 'multi-process', 'publish', 'import', 'fuzz', 'soak'];
 const directory = new URL('./results/', import.meta.url).pathname;
 const files = readdirSync(directory)
   .filter((name) => name.endsWith('.json'))

@@ -37,15 +37,20 @@ export async function insertEnterprise(db: Executor, input: EnterpriseInput): Pr
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeGrams(db, row.id, input.nameZh);
+  await insertGrams(db, row.id, input.nameZh);
   return row;
+}
+
+/** A new enterprise's grams: nothing to replace, one multi-row insert. */
+async function insertGrams(db: Executor, enterpriseId: number, nameZh: string): Promise<void> {
+  const grams = shortGramsOf(nameZh);
+  if (grams.length > 0) await db.insertInto('enterprise_grams').values(grams.map((gram) => ({ gram, enterprise_id: enterpriseId }))).execute();
 }
 
 /** The short-query grams of an enterprise's Chinese name (see migration 0008). */
 export async function writeGrams(db: Executor, enterpriseId: number, nameZh: string): Promise<void> {
   await db.deleteFrom('enterprise_grams').where('enterprise_id', '=', enterpriseId).execute();
-  const grams = shortGramsOf(nameZh);
-  if (grams.length > 0) await db.insertInto('enterprise_grams').values(grams.map((gram) => ({ gram, enterprise_id: enterpriseId }))).execute();
+  await insertGrams(db, enterpriseId, nameZh);
 }
 
 /** Changes an enterprise's names and everything it is searched by, in the caller's transaction. */
