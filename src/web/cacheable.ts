@@ -1,8 +1,8 @@
 /**
  * Conditional GET for public pages and feeds. The ETag is derived from the data version
  * (the audit log's head, store/queries/data-version.ts), the URL, the language, the day
- * in Shanghai (notices open and close by date) and the process's boot id (new code, new
- * markup) — so it is known *before* rendering: a matching If-None-Match or
+ * in Shanghai (notices open and close by date) and the code version (new code, new
+ * markup; the same in every process of one release) — so it is known *before* rendering: a matching If-None-Match or
  * If-Modified-Since answers 304 without touching the page's queries, and an unchanged
  * page is served from a small in-process cache of rendered bodies.
  *
@@ -10,13 +10,13 @@
  * keyed by a hash of it as well, sent `private`, and never enter the shared cache.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { codeVersion } from './code-version.ts';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../domain/calendar/plain-date.ts';
 import { currentDataVersion } from '../store/queries/data-version.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 
-const BOOT_ID = randomBytes(6).toString('hex');
 const BOOT_TIME = new Date();
 const CACHE_ENTRIES = 256;
 /** Rendered bodies as bytes, and gzipped once: a hit sends them without encoding or compressing again. */
@@ -111,7 +111,7 @@ export async function validatorsFor(request: FastifyRequest, options: CacheableO
   const version = await currentDataVersion(store);
   const personal = personalKey(request, options);
   const fragment = request.headers['hx-request'] === 'true' ? 'fragment' : 'page';
-  const etag = 'W/"' + createHash('sha256').update([BOOT_ID, storeIdOf(store), version.id, request.lang, request.url, todayInShanghai(), fragment, personal ?? ''].join('\u0000')).digest('base64url').slice(0, 27) + '"';
+  const etag = 'W/"' + createHash('sha256').update([codeVersion(), version.id, request.lang, request.url, todayInShanghai(), fragment, personal ?? ''].join('\u0000')).digest('base64url').slice(0, 27) + '"';
   const lastModified = lastModifiedOf(version.at);
   return {
     etag,
@@ -134,7 +134,9 @@ export async function validatorsFor(request: FastifyRequest, options: CacheableO
 export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, render: () => Promise<Rendered> | Rendered, options: CacheableOptions = {}): Promise<FastifyReply> {
   const validators = await validatorsFor(request, options);
   if (validators.notModified) return validators.apply(reply).status(304).send();
-  let cached = validators.personal ? undefined : bodies.get(validators.etag);
+  // Keyed by the store too: two apps in one process (tests) may reach the same ETag.
+  const cacheKey = `${storeIdOf(request.server.context.store)} ${validators.etag}`;
+  let cached = validators.personal ? undefined : bodies.get(cacheKey);
   // Headers are set only once the body exists: a render that throws leaves an error response without validators.
   if (cached === undefined) {
     const rendered = await render();
@@ -143,7 +145,7 @@ export async function sendCacheable(request: FastifyRequest, reply: FastifyReply
     if (validators.personal) return validators.apply(reply).status(status).type(options.type ?? 'text/html; charset=utf-8').send(raw);
     cached = cachedBody(raw, status);
     if (bodies.size >= CACHE_ENTRIES) bodies.delete(bodies.keys().next().value as string);
-    bodies.set(validators.etag, cached);
+    bodies.set(cacheKey, cached);
   }
   validators.apply(reply).status(cached.status).type(options.type ?? 'text/html; charset=utf-8');
   if (cached.gzip !== null && acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(cached.gzip);

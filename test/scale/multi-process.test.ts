@@ -178,6 +178,10 @@ for (const dialect of [SQLITE, POSTGRES]) {
       assert.equal(before.status, 200);
       const oldEtag = before.headers.get('etag')!;
       assert.equal((await fetch(`${b.url}/news`, { headers: { 'if-none-match': oldEtag } })).status, 304, 'B answers an unchanged page with 304');
+      // One release, one set of validators: A gives the same ETag and honours B's (a load balancer may send the revalidation anywhere).
+      const fromA = await fetch(`${a.url}/news`);
+      assert.equal(fromA.headers.get('etag'), oldEtag, 'A and B agree on the ETag of an unchanged page');
+      assert.equal((await fetch(`${a.url}/news`, { headers: { 'if-none-match': oldEtag } })).status, 304, 'A answers B’s ETag with 304');
       const admin = await signIn(a.url, 'admin@demo');
       const title = `多进程测试新闻 ${randomUUID().slice(0, 8)}`;
       const fields = { _csrf: admin.csrf, slug: `multi-process-${dialect.name}`, lang: 'zh-CN', title, summary: '两个应用进程共用一个数据库时的缓存一致性检查（测试）。', body: '第一段：两个应用进程共用一个数据库。\n\n第二段：一个进程发布，另一个进程在数据版本窗口内显示。', author: '测试编辑部', publishedOn: todayInShanghai(), programmeCode: 'green_factory', provinceCode: '', enterpriseId: '' };
